@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TextPipe",
+    platforms: [.macOS(.v14)],
+    products: [
+        // Dynamic so that runtime plugins can link against it (see Docs/Plugins.md).
+        .library(name: "TextPipe", type: .dynamic, targets: ["TextPipe"]),
+        .library(name: "TextPipeStages", targets: ["TextPipeStages"]),
+        .executable(name: "textpipe", targets: ["textpipe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TextPipeStages", dependencies: ["TextPipe", "PCRE2"]),
+        .executableTarget(
+            name: "textpipe",
+            dependencies: [
+                "TextPipe", "TextPipeStages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Plugins bind their TextPipe symbols to the executable's copy after dlopen.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "TextPipeTests", dependencies: ["TextPipe"]),
+        .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["textpipe"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,169 @@
+/// A glob pattern over relative paths: `*` and `?` stay within one path segment, `**`
+/// spans segments, `[abc]`, `[!a-z]` match one character, `{a,b}` gives alternatives.
+/// A pattern without `/` matches the file name at any depth (`*.txt`), as in .gitignore.
+public struct GlobPattern: Sendable {
+    public let text: String
+    private let alternatives: [[UInt8]]
+    private let matchesNameOnly: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        let expanded = Self.expandBraces(Array(text.utf8))
+        alternatives = expanded
+        matchesNameOnly = !text.contains("/")
+    }
+
+    /// A description of what is wrong with a pattern, or `nil` when it is valid.
+    public static func problem(in text: String) -> String? {
+        if text.isEmpty { return "the pattern is empty" }
+        var depth = 0
+        var inClass = false
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "["): inClass = true
+            case UInt8(ascii: "]"): inClass = false
+            case UInt8(ascii: "{") where !inClass: depth += 1
+            case UInt8(ascii: "}") where !inClass:
+                depth -= 1
+                if depth < 0 { return "'}' without a matching '{'" }
+            default: break
+            }
+        }
+        if inClass { return "'[' without a closing ']'" }
+        if depth > 0 { return "'{' without a closing '}'" }
+        return nil
+    }
+
+    /// Whether the relative path (segments joined by `/`) matches.
+    public func matches(_ relativePath: String) -> Bool {
+        var path = relativePath
+        return path.withUTF8 { buf in
+            let bytes = buf
+            var subject = bytes
+            if matchesNameOnly, let slash = bytes.lastIndex(of: UInt8(ascii: "/")) {
+                subject = UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])
+            }
+            for alt in alternatives {
+                let ok = alt.withUnsafeBufferPointer { p in Self.match(p, 0, subject, 0) }
+                if ok { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether an excluded folder should not be entered: the pattern matches the folder
+    /// itself, or is `FOLDER/**`.
+    public func excludesDirectory(_ relativePath: String) -> Bool {
+        if matches(relativePath) { return true }
+        var path = relativePath
+        return path.withUTF8 { subject in
+            alternatives.contains { alt in
+                guard alt.count > 3, alt.suffix(3).elementsEqual("/**".utf8) else { return false }
+                return alt.withUnsafeBufferPointer { p in
+                    Self.match(UnsafeBufferPointer(rebasing: p[..<(p.count - 3)]), 0, subject, 0)
+                }
+            }
+        }
+    }
+
+    private static func match(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ s: UnsafeBufferPointer<UInt8>, _ si: Int) -> Bool {
+        var pi = pi, si = si
+        let slash = UInt8(ascii: "/")
+        while pi < p.count {
+            let c = p[pi]
+            if c == UInt8(ascii: "*") {
+                if pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*") {
+                    // `**`: any number of characters including `/`. `**/` may also match nothing.
+                    var next = pi + 2
+                    if next < p.count && p[next] == slash {
+                        next += 1
+                        if match(p, next, s, si) { return true }
+                    }
+                    var k = si
+                    while k <= s.count {
+                        if match(p, next, s, k) { return true }
+                        k += 1
+                    }
+                    return false
+                }
+                var k = si
+                while true {
+                    if match(p, pi + 1, s, k) { return true }
+                    if k >= s.count || s[k] == slash { return false }
+                    k += 1
+                }
+            }
+            guard si < s.count else { return false }
+            switch c {
+            case UInt8(ascii: "?"):
+                if s[si] == slash { return false }
+                si += 1
+                pi += 1
+                while si < s.count && s[si] & 0xC0 == 0x80 { si += 1 }  // a whole UTF-8 character
+            case UInt8(ascii: "["):
+                guard let (matched, end) = matchClass(p, pi, s[si]) else {
+                    if s[si] != c { return false }
+                    si += 1; pi += 1
+                    continue
+                }
+                if !matched || s[si] == slash { return false }
+                si += 1
+                pi = end
+            case UInt8(ascii: "\\") where pi + 1 < p.count:
+                if s[si] != p[pi + 1] { return false }
+                si += 1
+                pi += 2
+            default:
+                if s[si] != c { return false }
+                si += 1
+                pi += 1
+            }
+        }
+        return si == s.count
+    }
+
+    /// Matches a byte against `[...]` at `pi`; returns whether it matched and the index after `]`.
+    private static func matchClass(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ b: UInt8) -> (Bool, Int)? {
+        var i = pi + 1
+        var negate = false
+        if i < p.count && (p[i] == UInt8(ascii: "!") || p[i] == UInt8(ascii: "^")) { negate = true; i += 1 }
+        var matched = false
+        var first = true
+        while i < p.count && (p[i] != UInt8(ascii: "]") || first) {
+            first = false
+            let lo = p[i]
+            if i + 2 < p.count && p[i + 1] == UInt8(ascii: "-") && p[i + 2] != UInt8(ascii: "]") {
+                if b >= lo && b <= p[i + 2] { matched = true }
+                i += 3
+            } else {
+                if b == lo { matched = true }
+                i += 1
+            }
+        }
+        guard i < p.count else { return nil }
+        return (matched != negate, i + 1)
+    }
+
+    /// Expands `{a,b}` groups (nested allowed) into separate patterns.
+    static func expandBraces(_ p: [UInt8]) -> [[UInt8]] {
+        guard let open = p.firstIndex(of: UInt8(ascii: "{")) else { return [p] }
+        var depth = 0
+        var close: Int?
+        var commas: [Int] = []
+        for i in open..<p.count {
+            if p[i] == UInt8(ascii: "{") { depth += 1 }
+            if p[i] == UInt8(ascii: "}") { depth -= 1; if depth == 0 { close = i; break } }
+            if p[i] == UInt8(ascii: ",") && depth == 1 { commas.append(i) }
+        }
+        guard let close else { return [p] }
+        let prefix = Array(p[..<open]), suffix = Array(p[(close + 1)...])
+        var bounds = [open] + commas + [close]
+        var result: [[UInt8]] = []
+        for k in 0..<(bounds.count - 1) {
+            let part = Array(p[(bounds[k] + 1)..<bounds[k + 1]])
+            result += expandBraces(prefix + part + suffix)
+        }
+        bounds.removeAll()
+        return result
+    }
+}

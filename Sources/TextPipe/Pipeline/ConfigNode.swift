@@ -1,0 +1,152 @@
+import Foundation
+import Yams
+
+/// A pipeline file as a tree of located nodes. Built from Yams' node tree (which keeps
+/// line and column marks), and patched by command-line overrides before validation.
+public struct ConfigNode: Sendable {
+    public indirect enum Value: Sendable {
+        /// A scalar: its text, and whether it was written plain (unquoted), which decides
+        /// whether `42` is a number or a string.
+        case scalar(String, plain: Bool)
+        case mapping([(key: ConfigNode, value: ConfigNode)])
+        case sequence([ConfigNode])
+    }
+
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    /// The key text of a scalar node.
+    public var scalarText: String? {
+        if case .scalar(let s, _) = value { return s }
+        return nil
+    }
+
+    public var mappingEntries: [(key: ConfigNode, value: ConfigNode)]? {
+        if case .mapping(let m) = value { return m }
+        return nil
+    }
+
+    public var sequenceItems: [ConfigNode]? {
+        if case .sequence(let s) = value { return s }
+        return nil
+    }
+
+    /// The value of `key` in a mapping node.
+    public subscript(key: String) -> ConfigNode? {
+        mappingEntries?.first(where: { $0.key.scalarText == key })?.value
+    }
+
+    /// The scalar typed by YAML 1.2's core schema when plain; quoted scalars are strings.
+    public var json: JSONValue {
+        switch value {
+        case .scalar(let text, let plain):
+            return plain ? Self.resolvePlainScalar(text) : .string(text)
+        case .sequence(let items):
+            return .array(items.map(\.json))
+        case .mapping(let entries):
+            return .object(OrderedFields(entries.map { ($0.key.scalarText ?? "", $0.value.json) }))
+        }
+    }
+
+    /// A short description of the node's kind for messages: "a string", "a list".
+    public var kindDescription: String {
+        switch value {
+        case .scalar: return json.kindDescription
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    static func resolvePlainScalar(_ text: String) -> JSONValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if let i = Int(text) { return .int(i) }
+        if text.hasPrefix("0x"), let i = Int(text.dropFirst(2), radix: 16) { return .int(i) }
+        if text.hasPrefix("0o"), let i = Int(text.dropFirst(2), radix: 8) { return .int(i) }
+        if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: ".") || (0x30...0x39).contains(first),
+            let d = Double(text), text.lowercased() != "nan", !text.lowercased().contains("inf")
+        {
+            return .double(d)
+        }
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf": return .double(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .double(.nan)
+        default: return .string(text)
+        }
+    }
+}
+
+/// Parses YAML text into a `ConfigNode` tree, or a located diagnostic.
+public enum ConfigParser {
+    public static func parse(yaml: String, file: String, baseDirectory: String) -> Result<ConfigNode, Diagnostic> {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, yaml: yaml, baseDirectory: baseDirectory))
+        } catch {
+            return .failure(Diagnostic("cannot parse YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory)))
+        }
+        guard let root else {
+            return .failure(Diagnostic("the pipeline file is empty", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory)))
+        }
+        var duplicate: Diagnostic?
+        let tree = convert(root, file: file, baseDirectory: baseDirectory, duplicate: &duplicate)
+        if let duplicate { return .failure(duplicate) }
+        return .success(tree)
+    }
+
+    private static func convert(_ node: Node, file: String, baseDirectory: String, duplicate: inout Diagnostic?) -> ConfigNode {
+        let mark = node.mark
+        let loc = SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, baseDirectory: baseDirectory)
+        switch node {
+        case .scalar(let s):
+            return ConfigNode(.scalar(s.string, plain: s.style == .plain), at: loc)
+        case .sequence(let seq):
+            return ConfigNode(.sequence(seq.map { convert($0, file: file, baseDirectory: baseDirectory, duplicate: &duplicate) }), at: loc)
+        case .mapping(let map):
+            var entries: [(key: ConfigNode, value: ConfigNode)] = []
+            var seen = Set<String>()
+            for (k, v) in map {
+                let key = convert(k, file: file, baseDirectory: baseDirectory, duplicate: &duplicate)
+                if let text = key.scalarText, !seen.insert(text).inserted, duplicate == nil {
+                    duplicate = Diagnostic("duplicate key '\(text)'", at: key.location)
+                }
+                entries.append((key, convert(v, file: file, baseDirectory: baseDirectory, duplicate: &duplicate)))
+            }
+            return ConfigNode(.mapping(entries), at: loc)
+        case .alias(let alias):
+            return ConfigNode(.scalar("*" + alias.anchor.rawValue, plain: false), at: loc)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, yaml: String, baseDirectory: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line, column: mark.column, baseDirectory: baseDirectory)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let ctx = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return Diagnostic("YAML syntax: \(problem)\(ctx)", at: at(mark))
+        case .reader(let problem, _, _, _):
+            return Diagnostic("YAML cannot be read: \(problem)", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic("duplicate key '\(duplicates.joined(separator: "', '"))'", at: at(context.mark))
+        default:
+            return Diagnostic("YAML error: \(error)", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory))
+        }
+    }
+}

@@ -1,0 +1,389 @@
+import Foundation
+import Yams
+
+/// Loads a pipeline file: parses it, applies command-line overrides, validates every part
+/// and builds the stages, reporting every problem it finds in one pass.
+public struct PipelineLoader {
+    public let registry: StageRegistry
+
+    public init(registry: StageRegistry = .shared) {
+        self.registry = registry
+    }
+
+    /// A loaded pipeline: validated, with its stages built.
+    public struct Loaded {
+        public let pipeline: Pipeline
+        public let stages: [BuiltStage]
+    }
+
+    /// Loads and builds `file`. Throws `PipelineErrors` with every diagnostic found.
+    public func load(file: String, overrides: PipelineOverrides? = nil) throws(PipelineErrors) -> Loaded {
+        let cwd = overrides?.workingDirectory ?? Paths.currentDirectory
+        let path = Paths.absolute(file, base: cwd)
+        let displayName = file
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw PipelineErrors([Diagnostic("the pipeline file is not valid UTF-8", at: fileStart(displayName, path))])
+            }
+            text = decoded
+        } catch let e as PipelineErrors {
+            throw e
+        } catch {
+            let reason = Paths.kind(of: path).exists ? "cannot read the pipeline file" : "no such pipeline file"
+            throw PipelineErrors([Diagnostic(reason, at: SourceLocation(file: displayName, line: 0, column: 0, baseDirectory: cwd))])
+        }
+        return try load(yaml: text, file: displayName, absolutePath: path, overrides: overrides)
+    }
+
+    /// Loads a pipeline from YAML text; `file` names it in messages and anchors relative paths.
+    public func load(yaml: String, file: String, absolutePath: String? = nil,
+                     overrides: PipelineOverrides? = nil) throws(PipelineErrors) -> Loaded
+    {
+        let cwd = overrides?.workingDirectory ?? Paths.currentDirectory
+        let path = absolutePath ?? Paths.absolute(file, base: cwd)
+        let base = Paths.directory(of: path)
+        var root: ConfigNode
+        switch ConfigParser.parse(yaml: yaml, file: file, baseDirectory: base) {
+        case .failure(let d): throw PipelineErrors([d])
+        case .success(let node): root = node
+        }
+        var diagnostics: [Diagnostic] = []
+        if let overrides {
+            diagnostics += OverrideApplier(workingDirectory: cwd).apply(overrides, to: &root)
+        }
+        guard root.mappingEntries != nil else {
+            throw PipelineErrors(diagnostics + [Diagnostic("a pipeline file must be a mapping with the keys "
+                + PipelineFileSchema.topLevel.map(\.name).joined(separator: ", "), at: root.location)])
+        }
+        var validation = Validation(registry: registry, root: root, file: file, path: path)
+        validation.run()
+        diagnostics += validation.diagnostics
+        guard diagnostics.isEmpty, let pipeline = validation.pipeline else {
+            throw PipelineErrors(diagnostics.sorted(by: Self.byLocation))
+        }
+        var stages: [BuiltStage] = []
+        for stage in pipeline.stages {
+            do {
+                stages.append(try stage.descriptor.build(stage.parameters, pipeline.buildContext))
+            } catch let e as ParameterError {
+                let at = stage.parameters.locations[e.parameter] ?? stage.location
+                diagnostics.append(Diagnostic("stage '\(stage.label)': \(e.message)", at: at))
+            } catch {
+                diagnostics.append(Diagnostic("stage '\(stage.label)' cannot be built: \(error)", at: stage.location))
+            }
+        }
+        guard diagnostics.isEmpty else { throw PipelineErrors(diagnostics.sorted(by: Self.byLocation)) }
+        return Loaded(pipeline: pipeline, stages: stages)
+    }
+
+    static func byLocation(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let la = a.location, lb = b.location
+        if la?.file != lb?.file { return (la?.file ?? "") < (lb?.file ?? "") }
+        if la?.line != lb?.line { return (la?.line ?? 0) < (lb?.line ?? 0) }
+        return (la?.column ?? 0) < (lb?.column ?? 0)
+    }
+
+    private func fileStart(_ file: String, _ path: String) -> SourceLocation {
+        SourceLocation(file: file, line: 1, column: 1, baseDirectory: Paths.directory(of: path))
+    }
+}
+
+/// The validation pass over one pipeline file.
+private struct Validation {
+    let registry: StageRegistry
+    let root: ConfigNode
+    let file: String
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var pipeline: Pipeline?
+
+    init(registry: StageRegistry, root: ConfigNode, file: String, path: String) {
+        self.registry = registry
+        self.root = root
+        self.file = file
+        self.path = path
+    }
+
+    mutating func run() {
+        let topNames = PipelineFileSchema.topLevel.map(\.name)
+        for (key, _) in root.mappingEntries ?? [] {
+            guard let name = key.scalarText else { continue }
+            if !topNames.contains(name) {
+                diagnostics.append(Diagnostic("unknown key '\(name)'\(Suggestion.didYouMean(name, in: topNames))"
+                    + (Suggestion.nearest(to: name, in: topNames) == nil ? "; a pipeline file has: " + topNames.joined(separator: ", ") : ""),
+                    at: key.location))
+            }
+        }
+        // Validate everything but `stages` as a record first: it fixes the output folder
+        // that export paths are relative to.
+        let headerSpecs = PipelineFileSchema.topLevel.filter { $0.name != "stages" }
+        let header = ConfigNode(.mapping((root.mappingEntries ?? []).filter {
+            $0.key.scalarText != "stages" && topNames.contains($0.key.scalarText ?? "")
+        }), at: root.location)
+        var v = ParameterValidator(outputDirectory: "/")
+        let values = v.validateRecord(header, fields: headerSpecs, pathPrefix: "", context: "the pipeline file", at: root.location)
+        diagnostics += v.diagnostics.map { d in
+            // Report the missing `textpipe` key once with a helpful note.
+            d.message.contains("required parameter 'textpipe'")
+                ? Diagnostic("missing 'textpipe: \(PipelineFileSchema.formatVersion)' (the pipeline file format version)", at: d.location)
+                : d
+        }
+        let outputDirectory = v.resolvedPaths["output"] ?? Paths.absolute("out", base: Paths.directory(of: path))
+        let input = makeInput(values["input"]?.objectValue, resolvedPaths: v.resolvedPaths, locations: v.locations)
+
+        let stages = validateStages(outputDirectory: outputDirectory)
+        guard diagnostics.isEmpty, let input, let stages else { return }
+        pipeline = Pipeline(
+            file: path,
+            name: values["name"]?.stringValue ?? Paths.stem(of: path),
+            input: input,
+            outputDirectory: outputDirectory,
+            onError: ErrorPolicy(rawValue: values["on_error"]?.stringValue ?? "fail") ?? .fail,
+            stages: stages)
+    }
+
+    private mutating func makeInput(_ fields: OrderedFields?, resolvedPaths: [String: String],
+                                    locations: [String: SourceLocation]) -> InputSpec?
+    {
+        guard let fields, let inputPath = resolvedPaths["input.path"] else { return nil }
+        let kind = Paths.kind(of: inputPath)
+        if !kind.exists {
+            diagnostics.append(Diagnostic("the input folder '\(fields["path"]?.stringValue ?? inputPath)' does not exist (resolved to \(inputPath))",
+                                          at: locations["input.path"] ?? root.location))
+            return nil
+        }
+        let format = fields["format"]?.stringValue.flatMap(InputFormat.init(rawValue:))
+        var include = fields["include"]?.arrayValue?.compactMap(\.stringValue) ?? ["**"]
+        if include.isEmpty { include = ["**"] }
+        for (i, pattern) in (include + (fields["exclude"]?.arrayValue?.compactMap(\.stringValue) ?? [])).enumerated() {
+            if let problem = GlobPattern.problem(in: pattern) {
+                let key = i < include.count ? "input.include[\(i + 1)]" : "input.exclude[\(i - include.count + 1)]"
+                diagnostics.append(Diagnostic("invalid glob '\(pattern)': \(problem)", at: locations[key] ?? root.location))
+            }
+        }
+        return InputSpec(
+            path: inputPath,
+            include: include,
+            exclude: fields["exclude"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            hidden: fields["hidden"]?.boolValue ?? false,
+            followSymlinks: fields["follow_symlinks"]?.boolValue ?? true,
+            maxFileSize: fields["max_file_size"]?.intValue ?? (64 << 20),
+            format: format,
+            textField: fields["text_field"]?.stringValue ?? "text",
+            idField: fields["id_field"]?.stringValue,
+            titleField: fields["title_field"]?.stringValue)
+    }
+
+    private mutating func validateStages(outputDirectory: String) -> [ConfiguredStage]? {
+        guard let stagesNode = root["stages"] else { return nil }  // reported as missing already
+        guard let items = stagesNode.sequenceItems else {
+            diagnostics.append(Diagnostic("'stages' must be a list of stages, found \(stagesNode.kindDescription)", at: stagesNode.location))
+            return nil
+        }
+        if items.isEmpty {
+            diagnostics.append(Diagnostic("'stages' is empty; a pipeline needs at least one stage", at: stagesNode.location))
+            return nil
+        }
+        let known = registry.names
+        var configured: [ConfiguredStage] = []
+        var ok = true
+        var seen: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            let nameNode: ConfigNode
+            let paramsNode: ConfigNode?
+            if let entries = item.mappingEntries, entries.count == 1 {
+                nameNode = entries[0].key
+                paramsNode = entries[0].value
+            } else if item.scalarText != nil, item.json != .null {
+                nameNode = item
+                paramsNode = nil
+            } else {
+                let found = item.mappingEntries.map { "a mapping with \($0.count) keys" } ?? item.kindDescription
+                diagnostics.append(Diagnostic("each stage must be written as '- NAME: {PARAMETERS}' or '- NAME', found \(found)"
+                    + (item.mappingEntries.map { $0.count > 1 ? " (is the indentation of the parameters right?)" : "" } ?? ""),
+                    at: item.location))
+                ok = false
+                continue
+            }
+            let name = nameNode.scalarText ?? ""
+            guard let descriptor = registry.descriptor(named: name) else {
+                diagnostics.append(Diagnostic("unknown stage '\(name)'\(Suggestion.didYouMean(name, in: known))"
+                    + (Suggestion.nearest(to: name, in: known) == nil ? "; known stages: " + known.joined(separator: ", ") : ""),
+                    at: nameNode.location))
+                ok = false
+                continue
+            }
+            seen[name, default: 0] += 1
+            let label = seen[name]! > 1 ? "\(name)#\(seen[name]!)" : name
+            var v = ParameterValidator(outputDirectory: outputDirectory)
+            let values = v.validateRecord(paramsNode, fields: descriptor.parameters, pathPrefix: "",
+                                          context: "stage '\(label)'", at: nameNode.location)
+            diagnostics += v.diagnostics
+            if !v.diagnostics.isEmpty { ok = false; continue }
+            let parameters = StageParameters(stageName: name, values: values, locations: v.locations,
+                                             resolvedPaths: v.resolvedPaths)
+            configured.append(ConfiguredStage(descriptor: descriptor, parameters: parameters, location: nameNode.location,
+                                              position: index + 1, label: label))
+        }
+        checkLayers(configured)
+        return ok ? configured : nil
+    }
+
+    /// Every layer a stage requires must be provided by a stage before it.
+    private mutating func checkLayers(_ stages: [ConfiguredStage]) {
+        var available = Set<String>()
+        for (i, stage) in stages.enumerated() {
+            let use = stage.descriptor.layers(for: stage.parameters)
+            for layer in use.requires where !available.contains(layer) {
+                var message = "stage '\(stage.label)' requires the '\(layer)' layer, which no stage before it provides"
+                if let later = stages[(i + 1)...].first(where: { $0.descriptor.layers(for: $0.parameters).provides.contains(layer) }) {
+                    message += "; move '\(later.label)' before '\(stage.label)'"
+                } else if let provider = registry.all.first(where: { $0.layers.provides.contains(layer) }) {
+                    message += "; add '\(provider.name)' before it"
+                }
+                diagnostics.append(Diagnostic(message, at: stage.location))
+            }
+            available.formUnion(use.provides)
+        }
+    }
+}
+
+/// Applies `--input`, `--output` and `--set` to a parsed pipeline file.
+struct OverrideApplier {
+    let workingDirectory: String
+
+    private func location(_ text: String) -> SourceLocation {
+        SourceLocation(file: "<command line: \(text)>", line: 0, column: 0, baseDirectory: workingDirectory)
+    }
+
+    func apply(_ overrides: PipelineOverrides, to root: inout ConfigNode) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let input = overrides.input {
+            let at = location("--input \(input)")
+            setValue(ConfigNode(.scalar(input, plain: false), at: at), keys: ["input", "path"], in: &root)
+        }
+        if let output = overrides.output {
+            let at = location("--output \(output)")
+            setValue(ConfigNode(.scalar(output, plain: false), at: at), keys: ["output"], in: &root)
+        }
+        for setting in overrides.settings {
+            let at = location("--set \(setting)")
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else {
+                diagnostics.append(Diagnostic("expected STAGE.PARAMETER=VALUE", at: at))
+                continue
+            }
+            let key = String(setting[..<eq])
+            let valueText = String(setting[setting.index(after: eq)...])
+            let valueNode: ConfigNode
+            switch ConfigParser.parse(yaml: valueText.isEmpty ? "''" : valueText, file: at.file, baseDirectory: workingDirectory) {
+            case .success(var node):
+                Self.relocate(&node, to: at)
+                valueNode = node
+            case .failure(let d):
+                diagnostics.append(Diagnostic("the value is not valid YAML: \(d.message)", at: at))
+                continue
+            }
+            let parts = key.split(separator: ".").map(String.init)
+            let topNames = PipelineFileSchema.topLevel.map(\.name)
+            if parts.count == 1 || (parts.count == 2 && parts[0] == "input") {
+                guard topNames.contains(parts[0]) else {
+                    diagnostics.append(Diagnostic("expected STAGE.PARAMETER=VALUE or a pipeline key; '\(parts[0])' is neither"
+                        + Suggestion.didYouMean(parts[0], in: topNames), at: at))
+                    continue
+                }
+                setValue(valueNode, keys: parts, in: &root)
+                continue
+            }
+            guard parts.count == 2 else {
+                diagnostics.append(Diagnostic("expected STAGE.PARAMETER=VALUE", at: at))
+                continue
+            }
+            if let problem = setStageParameter(stage: parts[0], parameter: parts[1], value: valueNode, in: &root) {
+                diagnostics.append(Diagnostic(problem, at: at))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func relocate(_ node: inout ConfigNode, to location: SourceLocation) {
+        node.location = location
+        switch node.value {
+        case .scalar: break
+        case .sequence(var items):
+            for i in items.indices { relocate(&items[i], to: location) }
+            node.value = .sequence(items)
+        case .mapping(var entries):
+            for i in entries.indices {
+                relocate(&entries[i].key, to: location)
+                relocate(&entries[i].value, to: location)
+            }
+            node.value = .mapping(entries)
+        }
+    }
+
+    /// Sets `keys` (a path of mapping keys) to `value`, creating mappings on the way.
+    private func setValue(_ value: ConfigNode, keys: [String], in node: inout ConfigNode) {
+        guard let first = keys.first else { node = value; return }
+        var entries = node.mappingEntries ?? []
+        let keyNode = ConfigNode(.scalar(first, plain: true), at: value.location)
+        if let i = entries.firstIndex(where: { $0.key.scalarText == first }) {
+            var child = entries[i].value
+            if keys.count > 1 && child.mappingEntries == nil { child = ConfigNode(.mapping([]), at: value.location) }
+            setValue(value, keys: Array(keys.dropFirst()), in: &child)
+            entries[i].value = child
+        } else {
+            var child = ConfigNode(.mapping([]), at: value.location)
+            setValue(value, keys: Array(keys.dropFirst()), in: &child)
+            entries.append((keyNode, child))
+        }
+        node.value = .mapping(entries)
+    }
+
+    /// `stage` is a stage name, `name#N` for its N-th occurrence, or a 1-based position.
+    private func setStageParameter(stage: String, parameter: String, value: ConfigNode, in root: inout ConfigNode) -> String? {
+        guard var entries = root.mappingEntries,
+              let si = entries.firstIndex(where: { $0.key.scalarText == "stages" }),
+              var items = entries[si].value.sequenceItems
+        else { return "the pipeline file has no 'stages' list to apply it to" }
+        func stageName(_ item: ConfigNode) -> String? {
+            item.mappingEntries?.count == 1 ? item.mappingEntries![0].key.scalarText : item.scalarText
+        }
+        var target: Int?
+        if let position = Int(stage) {
+            guard position >= 1 && position <= items.count else {
+                return "there is no stage number \(position); the pipeline has \(items.count)"
+            }
+            target = position - 1
+        } else {
+            let parts = stage.split(separator: "#", maxSplits: 1).map(String.init)
+            let occurrence = parts.count == 2 ? Int(parts[1]) : nil
+            let matches = items.indices.filter { stageName(items[$0]) == parts[0] }
+            if matches.isEmpty {
+                let names = items.compactMap(stageName)
+                return "the pipeline has no stage '\(parts[0])'\(Suggestion.didYouMean(parts[0], in: names))"
+            }
+            if let occurrence {
+                guard occurrence >= 1 && occurrence <= matches.count else {
+                    return "the pipeline has \(matches.count) '\(parts[0])' stage(s), not \(occurrence)"
+                }
+                target = matches[occurrence - 1]
+            } else if matches.count > 1 {
+                return "the pipeline has \(matches.count) '\(parts[0])' stages; write '\(parts[0])#N' to pick one"
+            } else {
+                target = matches[0]
+            }
+        }
+        guard let t = target, let name = stageName(items[t]) else { return "that stage is not written as '- NAME: {…}'" }
+        var params = items[t].mappingEntries?.first?.value ?? ConfigNode(.mapping([]), at: value.location)
+        if params.mappingEntries == nil { params = ConfigNode(.mapping([]), at: value.location) }
+        setValue(value, keys: [parameter], in: &params)
+        let nameNode = items[t].mappingEntries?.first?.key ?? items[t]
+        items[t] = ConfigNode(.mapping([(nameNode, params)]), at: items[t].location)
+        _ = name
+        entries[si].value = ConfigNode(.sequence(items), at: entries[si].value.location)
+        root.value = .mapping(entries)
+        return nil
+    }
+}

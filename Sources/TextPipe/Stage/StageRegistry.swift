@@ -1,0 +1,55 @@
+import Foundation
+
+/// The stage types known to this process: built-in ones, plugins' and a host program's.
+public final class StageRegistry: @unchecked Sendable {
+    /// The process-wide registry that the CLI and plugins use.
+    public static let shared = StageRegistry()
+
+    private let lock = NSLock()
+    private var descriptors: [String: StageDescriptor] = [:]
+    private var origins: [String: String] = [:]
+
+    public init() {}
+
+    public struct NameClash: Error, CustomStringConvertible {
+        public let name: String
+        public let existingOrigin: String
+        public let newOrigin: String
+        public var description: String {
+            "stage '\(name)' from \(newOrigin) clashes with the stage of the same name from \(existingOrigin)"
+        }
+    }
+
+    /// Registers a stage type. `origin` says where it comes from ("built-in", a plugin path).
+    public func register(_ descriptor: StageDescriptor, origin: String = "built-in") throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let existing = origins[descriptor.name] {
+            if existing == origin { return }  // registering the same set twice is harmless
+            throw NameClash(name: descriptor.name, existingOrigin: existing, newOrigin: origin)
+        }
+        descriptors[descriptor.name] = descriptor
+        origins[descriptor.name] = origin
+    }
+
+    public func descriptor(named name: String) -> StageDescriptor? {
+        lock.lock()
+        defer { lock.unlock() }
+        return descriptors[name]
+    }
+
+    public func origin(of name: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return origins[name]
+    }
+
+    /// All stage types, sorted by name.
+    public var all: [StageDescriptor] {
+        lock.lock()
+        defer { lock.unlock() }
+        return descriptors.values.sorted { $0.name < $1.name }
+    }
+
+    public var names: [String] { all.map(\.name) }
+}

@@ -1,0 +1,86 @@
+import TextPipe
+
+/// One JSON object per line: `id`, `text`, `metadata`, and `layers` with each span's
+/// offsets in the chosen unit.
+public final class JSONLFormat: ExportFormat {
+    public static let name = "jsonl"
+    public static let summary = "one JSON object per document per line"
+    public static let fileExtension = "jsonl"
+    private let options: ExportOptions
+
+    public init(options: ExportOptions) { self.options = options }
+
+    public func encode(_ document: Document, into out: inout [UInt8]) {
+        var w = JSONWriter(capacity: 0)
+        swap(&w.bytes, &out)
+        defer { swap(&w.bytes, &out) }
+        DocumentJSON.write(document, options: options, to: &w)
+        w.byte(0x0A)
+    }
+}
+
+/// The JSON shape of a document, shared by the JSON-based formats.
+public enum DocumentJSON {
+    public static func write(_ document: Document, options: ExportOptions, to w: inout JSONWriter) {
+        var document = document
+        w.byte(0x7B)
+        w.key("id", first: true)
+        w.string(document.id)
+        if options.includeText {
+            w.key("text")
+            w.string(document.text)
+        }
+        if options.includeMetadata {
+            w.key("metadata")
+            w.object(document.metadata)
+        }
+        let names = options.layers ?? document.layers.names
+        if !names.isEmpty {
+            let index = document.offsetIndex()
+            let text = document.text
+            w.key("layers")
+            w.byte(0x7B)
+            var firstLayer = true
+            for name in names {
+                guard let spans = document.layers[name] else { continue }
+                if !firstLayer { w.byte(0x2C) }
+                firstLayer = false
+                w.string(name)
+                w.byte(0x3A)
+                w.byte(0x5B)
+                for (i, span) in spans.enumerated() {
+                    if i > 0 { w.byte(0x2C) }
+                    w.byte(0x7B)
+                    w.key("start", first: true)
+                    w.int(index.convert(span.start, to: options.offsets))
+                    w.key("end")
+                    w.int(index.convert(span.end, to: options.offsets))
+                    if let label = span.label {
+                        w.key("label")
+                        w.string(label)
+                    }
+                    if options.spanText {
+                        w.key("text")
+                        w.string(String(Self.slice(text, span)))
+                    }
+                    if !span.attributes.isEmpty {
+                        w.key("attributes")
+                        w.object(span.attributes)
+                    }
+                    w.byte(0x7D)
+                }
+                w.byte(0x5D)
+            }
+            w.byte(0x7D)
+        }
+        w.byte(0x7D)
+    }
+
+    static func slice(_ text: String, _ span: Span) -> Substring {
+        let utf8 = text.utf8
+        let n = utf8.count
+        let lo = utf8.index(utf8.startIndex, offsetBy: min(span.start, n))
+        let hi = utf8.index(utf8.startIndex, offsetBy: min(span.end, n))
+        return text[lo..<hi]
+    }
+}

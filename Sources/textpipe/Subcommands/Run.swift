@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import TextPipe
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate a pipeline file, then run it over its input.",
+        discussion: """
+            Statistics go to OUTPUT/NAME.stats.json; skipped, dropped and failed documents are \
+            listed with their reasons in OUTPUT/NAME.rejects.jsonl, and quarantined ones (on_error: \
+            quarantine) in OUTPUT/NAME.quarantine.jsonl.
+            """)
+
+    @Argument(help: "The pipeline file (YAML).")
+    var pipeline: String
+
+    @Option(name: .long, help: ArgumentHelp("Read documents from this folder or file instead of the pipeline's input.path.", valueName: "dir"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write outputs to this folder instead of the pipeline's output.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override one value: STAGE.PARAM=VALUE (STAGE is a name, NAME#N for the N-th of that name, or a position), input.KEY=VALUE or KEY=VALUE. Repeatable.",
+        valueName: "key=value"))
+    var settings: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Never show the progress line (it is shown only on a terminal anyway).")
+    var noProgress = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let overrides = PipelineOverrides(input: input, output: output, settings: settings,
+                                          workingDirectory: FileManager.default.currentDirectoryPath)
+        let loaded: PipelineLoader.Loaded
+        do {
+            loaded = try PipelineLoader().load(file: pipeline, overrides: overrides)
+        } catch {
+            report(error)
+            throw ExitStatus.invalidPipeline
+        }
+        let cancellation = CancellationFlag()
+        let signals = InterruptHandler(cancellation: cancellation)
+        defer { signals.restore() }
+        let showProgress = !quiet && !noProgress && isatty(STDERR_FILENO) == 1
+        let runner = PipelineRunner(loaded: loaded,
+                                    options: .init(jobs: jobs, showProgress: showProgress, cancellation: cancellation))
+        let stats = runner.run()
+        if !quiet {
+            printError(stats.summary)
+            for path in stats.outputs { printError("  wrote \(path)") }
+            printError("  statistics: \(runner.statisticsPath)")
+        }
+        switch stats.status {
+        case .completed:
+            return
+        case .failed:
+            printError("error: \(stats.failure ?? "the run failed"); no output was changed")
+            throw ExitStatus.runFailed
+        case .interrupted:
+            printError("interrupted: outputs were not changed (earlier outputs are intact)")
+            throw ExitStatus.interrupted
+        }
+    }
+}
+
+/// Turns the first Ctrl-C (or SIGTERM) into a clean stop; a second Ctrl-C exits at once.
+final class InterruptHandler {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(cancellation: CancellationFlag) {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                if cancellation.isCancelled { _exit(130) }
+                cancellation.cancel()
+                FileHandle.standardError.write(Data("\nstopping: finishing documents in flight (Ctrl-C again to quit at once)\n".utf8))
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func restore() {
+        for s in sources { s.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
