@@ -35,10 +35,7 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe"]),
         .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages"]),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: ["textpipe"],
-            resources: [.copy("Fixtures")]
-        ),
+        // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
+        .testTarget(name: "EndToEndTests", dependencies: ["textpipe"]),
     ]
 )

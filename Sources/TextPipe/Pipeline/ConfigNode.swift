@@ -144,7 +144,21 @@ public enum ConfigParser {
         case .reader(let problem, _, _, _):
             return Diagnostic("YAML cannot be read: \(problem)", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic("duplicate key '\(duplicates.joined(separator: "', '"))'", at: at(context.mark))
+            // Yams marks the first occurrence; the mistake is the repeat, so point there.
+            let key = duplicates.first ?? ""
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = context.mark
+            var location = at(first)
+            for n in first.line..<lines.count {
+                let line = lines[n].unicodeScalars
+                guard line.count >= first.column else { continue }
+                let rest = String(String.UnicodeScalarView(line.dropFirst(first.column - 1)))
+                if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                    location = SourceLocation(file: file, line: n + 1, column: first.column, baseDirectory: baseDirectory)
+                    break
+                }
+            }
+            return Diagnostic("duplicate key '\(duplicates.joined(separator: "', '"))'", at: location)
         default:
             return Diagnostic("YAML error: \(error)", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory))
         }

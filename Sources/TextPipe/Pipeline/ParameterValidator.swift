@@ -10,6 +10,9 @@ struct ParameterValidator {
         diagnostics.append(Diagnostic(message, at: location))
     }
 
+    /// "stage 'export': " or "" for the top level of the file.
+    private func prefix(_ context: String) -> String { context.isEmpty ? "" : context + ": " }
+
     /// Validates a mapping against declared fields; returns the values with defaults filled.
     /// `context` names the mapping in messages ("stage 'export'", "input").
     mutating func validateRecord(_ node: ConfigNode?, fields: [ParameterSpec], pathPrefix: String,
@@ -22,13 +25,14 @@ struct ParameterValidator {
                 let names = fields.map(\.name)
                 for (key, value) in entries {
                     guard let name = key.scalarText else {
-                        error("\(context): keys must be plain names", at: key.location)
+                        error("\(prefix(context))keys must be plain names", at: key.location)
                         continue
                     }
                     if names.contains(name) {
                         given[name] = value
                     } else {
-                        error("\(context) has no parameter '\(name)'\(Suggestion.didYouMean(name, in: names))"
+                        let owner = context.isEmpty ? "the pipeline file has no key" : "\(context) has no \(context.hasPrefix("stage") ? "parameter" : "key")"
+                        error("\(owner) '\(name)'\(Suggestion.didYouMean(name, in: names))"
                               + (Suggestion.nearest(to: name, in: names) == nil ? "; it takes: " + names.joined(separator: ", ") : ""),
                               at: key.location)
                     }
@@ -36,7 +40,7 @@ struct ParameterValidator {
             } else if case .scalar(_, _) = node.value, node.json == .null {
                 // `- segment:` with nothing after it: all defaults.
             } else {
-                error("\(context) expects a mapping of parameters, found \(node.kindDescription)", at: node.location)
+                error("\(context.isEmpty ? "the pipeline file" : context) expects a mapping, found \(node.kindDescription)", at: node.location)
                 return result
             }
         }
@@ -48,7 +52,7 @@ struct ParameterValidator {
                     result[spec.name] = v
                 }
             } else if spec.isRequired {
-                error("\(context) is missing the required parameter '\(spec.name)' (\(spec.type.description))",
+                error("\(context.isEmpty ? "the pipeline file" : context) is missing the required \(context.hasPrefix("stage") ? "parameter" : "key") '\(spec.name)' (\(spec.type.description))",
                       at: node?.location ?? fallback)
             } else if let d = spec.defaultValue {
                 if case .path(let base) = spec.type, let s = d.stringValue {
@@ -78,7 +82,7 @@ struct ParameterValidator {
     {
         let value = node.json
         func mismatch() -> JSONValue? {
-            error("\(context): '\(name)' must be \(type.description), found \(describe(node))", at: node.location)
+            error("\(prefix(context))'\(name)' must be \(type.description), found \(describe(node))", at: node.location)
             return nil
         }
         switch type {
@@ -102,7 +106,7 @@ struct ParameterValidator {
         case .boolean:
             guard case .bool = value else {
                 if let s = node.scalarText, ["yes", "no", "on", "off"].contains(s.lowercased()) {
-                    error("\(context): '\(name)' must be true or false, found '\(s)' (YAML 1.2 reads it as a string)",
+                    error("\(prefix(context))'\(name)' must be true or false, found '\(s)' (YAML 1.2 reads it as a string)",
                           at: node.location)
                     return nil
                 }
@@ -114,7 +118,7 @@ struct ParameterValidator {
                 return mismatch()
             }
             guard words.contains(s) else {
-                error("\(context): '\(name)' must be one of \(words.map { "'\($0)'" }.joined(separator: ", ")), found '\(s)'"
+                error("\(prefix(context))'\(name)' must be one of \(words.map { "'\($0)'" }.joined(separator: ", ")), found '\(s)'"
                       + Suggestion.didYouMean(s, in: words), at: node.location)
                 return nil
             }
@@ -124,7 +128,7 @@ struct ParameterValidator {
             let items = node.sequenceItems ?? (node.mappingEntries == nil && value != .null ? [node] : nil)
             guard let items else { return mismatch() }
             if nonEmpty && items.isEmpty {
-                error("\(context): '\(name)' must not be empty", at: node.location)
+                error("\(prefix(context))'\(name)' must not be empty", at: node.location)
                 return nil
             }
             var out: [JSONValue] = []
@@ -149,14 +153,14 @@ struct ParameterValidator {
             return mismatch()
         case .record(let fields):
             guard node.mappingEntries != nil else { return mismatch() }
-            let fieldsValue = validateRecord(node, fields: fields, pathPrefix: path, context: "\(context): '\(name)'",
+            let fieldsValue = validateRecord(node, fields: fields, pathPrefix: path, context: "\(prefix(context))'\(name)'",
                                              at: node.location)
             return .object(fieldsValue)
         }
     }
 
     private mutating func outOfRange(_ node: ConfigNode, _ name: String, _ context: String, _ type: ParameterType) -> JSONValue? {
-        error("\(context): '\(name)' must be \(type.description), found \(node.scalarText ?? node.json.jsonText)",
+        error("\(prefix(context))'\(name)' must be \(type.description), found \(node.scalarText ?? node.json.jsonText)",
               at: node.location)
         return nil
     }

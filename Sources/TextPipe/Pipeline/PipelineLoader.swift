@@ -61,7 +61,7 @@ public struct PipelineLoader {
         validation.run()
         diagnostics += validation.diagnostics
         guard diagnostics.isEmpty, let pipeline = validation.pipeline else {
-            throw PipelineErrors(diagnostics.sorted(by: Self.byLocation))
+            throw PipelineErrors(Self.ordered(diagnostics))
         }
         var stages: [BuiltStage] = []
         for stage in pipeline.stages {
@@ -74,15 +74,20 @@ public struct PipelineLoader {
                 diagnostics.append(Diagnostic("stage '\(stage.label)' cannot be built: \(error)", at: stage.location))
             }
         }
-        guard diagnostics.isEmpty else { throw PipelineErrors(diagnostics.sorted(by: Self.byLocation)) }
+        guard diagnostics.isEmpty else { throw PipelineErrors(Self.ordered(diagnostics)) }
         return Loaded(pipeline: pipeline, stages: stages)
     }
 
-    static func byLocation(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        let la = a.location, lb = b.location
-        if la?.file != lb?.file { return (la?.file ?? "") < (lb?.file ?? "") }
-        if la?.line != lb?.line { return (la?.line ?? 0) < (lb?.line ?? 0) }
-        return (la?.column ?? 0) < (lb?.column ?? 0)
+    /// Command-line problems first, in the order given, then the file's in line order.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            let fromFileA = (la?.line ?? 0) > 0, fromFileB = (lb?.line ?? 0) > 0
+            if fromFileA != fromFileB { return !fromFileA }
+            if fromFileA, la!.line != lb!.line { return la!.line < lb!.line }
+            if fromFileA, la!.column != lb!.column { return la!.column < lb!.column }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     private func fileStart(_ file: String, _ path: String) -> SourceLocation {
@@ -123,12 +128,15 @@ private struct Validation {
             $0.key.scalarText != "stages" && topNames.contains($0.key.scalarText ?? "")
         }), at: root.location)
         var v = ParameterValidator(outputDirectory: "/")
-        let values = v.validateRecord(header, fields: headerSpecs, pathPrefix: "", context: "the pipeline file", at: root.location)
+        let values = v.validateRecord(header, fields: headerSpecs, pathPrefix: "", context: "", at: root.location)
         diagnostics += v.diagnostics.map { d in
-            // Report the missing `textpipe` key once with a helpful note.
-            d.message.contains("required parameter 'textpipe'")
-                ? Diagnostic("missing 'textpipe: \(PipelineFileSchema.formatVersion)' (the pipeline file format version)", at: d.location)
-                : d
+            if d.message.contains("required key 'textpipe'") {
+                return Diagnostic("missing 'textpipe: \(PipelineFileSchema.formatVersion)' (the pipeline file format version)", at: d.location)
+            }
+            if d.message.hasPrefix("'textpipe' must be"), let node = root["textpipe"] {
+                return Diagnostic("unsupported pipeline file version '\(node.scalarText ?? "?")'; this textpipe reads version \(PipelineFileSchema.formatVersion)", at: d.location)
+            }
+            return d
         }
         let outputDirectory = v.resolvedPaths["output"] ?? Paths.absolute("out", base: Paths.directory(of: path))
         let input = makeInput(values["input"]?.objectValue, resolvedPaths: v.resolvedPaths, locations: v.locations)
@@ -221,12 +229,14 @@ private struct Validation {
             let values = v.validateRecord(paramsNode, fields: descriptor.parameters, pathPrefix: "",
                                           context: "stage '\(label)'", at: nameNode.location)
             diagnostics += v.diagnostics
-            if !v.diagnostics.isEmpty { ok = false; continue }
+            if !v.diagnostics.isEmpty { ok = false }
             let parameters = StageParameters(stageName: name, values: values, locations: v.locations,
                                              resolvedPaths: v.resolvedPaths)
             configured.append(ConfiguredStage(descriptor: descriptor, parameters: parameters, location: nameNode.location,
                                               position: index + 1, label: label))
         }
+        // Layers are checked even when some parameters are wrong, so that every problem
+        // shows up in one pass.
         checkLayers(configured)
         return ok ? configured : nil
     }

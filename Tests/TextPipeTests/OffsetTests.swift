@@ -1,0 +1,100 @@
+import Testing
+@testable import TextPipe
+
+@Suite("Offsets")
+struct OffsetTests {
+    /// The slow, obviously right conversion the index must agree with.
+    static func naive(_ text: String, _ byteOffset: Int, _ unit: OffsetUnit) -> Int {
+        var bytes = 0, scalars = 0, units = 0
+        for s in text.unicodeScalars {
+            let len = String(s).utf8.count
+            if bytes + len > byteOffset { break }
+            bytes += len
+            scalars += 1
+            units += s.value > 0xFFFF ? 2 : 1
+        }
+        switch unit {
+        case .utf8: return byteOffset
+        case .codepoint: return scalars
+        case .utf16: return units
+        }
+    }
+
+    @Test("code-point and UTF-16 offsets agree with a naive count at every byte offset")
+    func matchesNaiveCount() {
+        var rng = SplitMix(seed: 42)
+        let pieces = ["a", "b ", "é", "ü", "—", "東京", "🌍", "👩‍🔬", "\n", "x"]
+        for _ in 0..<30 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 200) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let index = OffsetIndex(text)
+            for offset in 0...text.utf8.count {
+                for unit in OffsetUnit.allCases {
+                    #expect(index.convert(offset, to: unit) == Self.naive(text, offset, unit),
+                            "offset \(offset) of \(text.debugDescription) in \(unit)")
+                }
+            }
+        }
+    }
+
+    @Test("ASCII text needs no table and maps offsets to themselves")
+    func asciiIdentity() {
+        let index = OffsetIndex("plain ASCII text")
+        #expect(index.isASCII)
+        #expect(index.convert(5, to: .utf16) == 5)
+        #expect(index.convert(99, to: .codepoint) == 16)  // clamped to the end
+    }
+
+    @Test("an offset inside a multi-byte character maps to the character's start")
+    func insideCharacter() {
+        let index = OffsetIndex("a🌍b")  // 🌍 is bytes 1..<5, UTF-16 units 1..<3
+        #expect(index.convert(3, to: .codepoint) == 1)
+        #expect(index.convert(3, to: .utf16) == 1)
+        #expect(index.convert(5, to: .utf16) == 3)
+    }
+
+    @Test("an offset map sends copied runs and insertions back to the source")
+    func offsetMapLookup() {
+        // Source "a&amp;b" became "a&b": target 0 ← 0, target 1 (the &) ← 1..6, target 2 ← 6.
+        let map = OffsetMap(anchors: [.init(target: 0, source: 0), .init(target: 1, source: 1, copied: false),
+                                      .init(target: 2, source: 6)])
+        #expect(map.sourceOffset(of: 0) == 0)
+        #expect(map.sourceOffset(of: 1) == 1)
+        #expect(map.sourceOffset(of: 2) == 6)
+        #expect(map.sourceOffset(of: 3) == 7)
+    }
+
+    @Test("composing two rewrites maps through both, splitting runs at inner anchors")
+    func composition() {
+        // First rewrite deletes source bytes 2..<4; second deletes intermediate bytes 0..<1.
+        let first = OffsetMap(anchors: [.init(target: 0, source: 0), .init(target: 2, source: 4)])
+        let second = OffsetMap(anchors: [.init(target: 0, source: 1)])
+        let both = first.composed(with: second)
+        #expect(both.sourceOffset(of: 0) == 1)
+        #expect(both.sourceOffset(of: 1) == 4)  // intermediate 2 → source 4
+        #expect(both.sourceOffset(of: 2) == 5)
+    }
+
+    @Test("replacing the text records the map and clears stale layers")
+    func replaceText() {
+        var doc = Document(id: "d", text: "a  b")
+        doc.layers["tokens"] = [Span(start: 0, end: 1)]
+        doc.replaceText("a b", mapping: OffsetMap(anchors: [.init(target: 0, source: 0), .init(target: 2, source: 3)]))
+        #expect(doc.layers.isEmpty)
+        #expect(doc.offsetMap?.sourceOffset(of: 2) == 3)
+        #expect(doc.text(in: 2..<3) == "b")
+    }
+}
+
+/// A small deterministic generator so property-style tests repeat exactly.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
