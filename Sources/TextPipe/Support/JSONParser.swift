@@ -64,11 +64,14 @@ public struct JSONParser {
 
     private mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let n = word.utf8CodeUnitCount
-        guard i + n <= bytes.count else { throw error("unexpected end of input") }
-        let ok = word.withUTF8Buffer { w in
+        let ok = i + n <= bytes.count && word.withUTF8Buffer { w in
             (0..<n).allSatisfy { bytes[i + $0] == w[$0] }
         }
-        guard ok else { throw error("invalid literal") }
+        guard ok else {
+            let end = min(bytes.count, i + 16)
+            let found = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+            throw error("unexpected text '\(found)'")
+        }
         i += n
     }
 
