@@ -283,6 +283,8 @@ def main():
     print(f"textpipe: {binary}")
     print(f"workdir:  {workdir}   cores: {os.cpu_count()}   repetitions: {args.repetitions}"
           + (f"   jobs: {args.jobs}" if args.jobs else "   jobs: textpipe default (all cores)"), flush=True)
+    print(f"load average before: {os.getloadavg()[0]:.2f} (other work on the machine skews the figures)",
+          flush=True)
 
     results = []
     for count in sizes:
@@ -321,6 +323,7 @@ def main():
         results.append((count, documents, nbytes, runs, ok, check))
 
     print_report(results)
+    print(f"load average after: {os.getloadavg()[0]:.2f} (1-minute; this benchmark itself adds up to ~1-2)")
     return 0
 
 

@@ -143,19 +143,8 @@ public enum TextDecoding {
         if let valid = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
             return (valid, 0)
         }
-        var repairs = 0
-        var scalars = String.UnicodeScalarView()
-        var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
-            case .error:
-                repairs += 1
-                scalars.append("\u{FFFD}")
-            case .emptyInput: break loop
-            }
-        }
+        let (scalars, repairs) = repairing(Unicode.UTF8.ForwardParser(), &iterator)
         return (String(scalars), repairs)
     }
 
@@ -168,20 +157,29 @@ public enum TextDecoding {
             units.append(bigEndian ? a << 8 | b : b << 8 | a)
             i += 2
         }
-        var repairs = bytes.count % 2  // a dangling odd byte
-        var scalars = String.UnicodeScalarView()
-        var parser = Unicode.UTF16.ForwardParser()
         var iterator = units.makeIterator()
+        var (scalars, repairs) = repairing(Unicode.UTF16.ForwardParser(), &iterator)
+        repairs += bytes.count % 2  // a dangling odd byte
+        if bytes.count % 2 == 1 { scalars.append("\u{FFFD}") }
+        return (String(scalars), repairs)
+    }
+
+    /// Decodes code units, replacing each invalid sequence with U+FFFD and counting them.
+    private static func repairing<Parser: Unicode.Parser, Units: IteratorProtocol>(
+        _ parser: Parser, _ units: inout Units
+    ) -> (String.UnicodeScalarView, Int) where Units.Element == Parser.Encoding.CodeUnit {
+        var parser = parser
+        var repairs = 0
+        var scalars = String.UnicodeScalarView()
         loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): scalars.append(Unicode.UTF16.decode(encoded))
+            switch parser.parseScalar(from: &units) {
+            case .valid(let encoded): scalars.append(Parser.Encoding.decode(encoded))
             case .error:
                 repairs += 1
                 scalars.append("\u{FFFD}")
             case .emptyInput: break loop
             }
         }
-        if bytes.count % 2 == 1 { scalars.append("\u{FFFD}") }
-        return (String(scalars), repairs)
+        return (scalars, repairs)
     }
 }

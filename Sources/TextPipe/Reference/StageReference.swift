@@ -17,9 +17,8 @@ public enum StageReference {
             if let details = d.details { out += details.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
             out += parameterTable(d.parameters)
         }
-        out += "## Input and top-level keys\n\nThese are not stages but are checked the same way.\n\n"
-        out += "### Top level\n\n" + parameterTable(PipelineFileSchema.topLevel)
-        out += "### `input`\n\n" + parameterTable(PipelineFileSchema.input)
+        out += "## Pipeline file keys\n\nThe keys outside `stages`, checked the same way as stage parameters.\n\n"
+        out += parameterTable(PipelineFileSchema.topLevel)
         return out
     }
 
@@ -37,15 +36,18 @@ public enum StageReference {
         var nested: [(String, [ParameterSpec])] = []
         for s in specs {
             let def = s.isRequired ? "required" : (s.defaultValue.map { "`\($0.jsonText)`" } ?? "—")
-            out += "| `\(s.name)` | \(escape(s.type.description)) | \(def) | \(escape(s.documentation)) |\n"
+            // `stages` is declared as a list for validation of its shape; each entry is a stage.
+            let type = s.name == "stages" && specs.contains(where: { $0.name == "textpipe" }) ? "a list of stages" : s.type.description
+            out += "| `\(s.name)` | \(escape(type)) | \(def) | \(escape(s.documentation)) |\n"
             switch s.type {
-            case .record(let fields), .list(.record(let fields), _): nested.append((s.name, fields))
+            case .record(let fields): nested.append(("Fields of `\(s.name)`", fields))
+            case .list(.record(let fields), _): nested.append(("Fields of each `\(s.name)` entry", fields))
             default: break
             }
         }
         out += "\n"
-        for (name, fields) in nested {
-            out += "Fields of each `\(name)` entry:\n\n" + parameterTable(fields)
+        for (title, fields) in nested {
+            out += title + ":\n\n" + parameterTable(fields)
         }
         return out
     }

@@ -79,3 +79,41 @@ final class ReorderBuffer<Result>: @unchecked Sendable {
         }
     }
 }
+
+/// Bounds what is in flight between the source and the sinks, by item count and by bytes,
+/// so memory stays flat however many documents a run reads and however large they are.
+/// One item is always let through, so a document larger than the byte budget still runs.
+final class InFlightWindow: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let maxItems: Int
+    private let maxBytes: Int
+    private var items = 0
+    private var bytes = 0
+
+    init(maxItems: Int, maxBytes: Int) {
+        self.maxItems = max(1, maxItems)
+        self.maxBytes = max(1, maxBytes)
+    }
+
+    /// Waits for room for an item of `size` bytes; false if the run was cancelled meanwhile.
+    func acquire(bytes size: Int, cancellation: CancellationFlag) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items > 0 && (items >= maxItems || bytes + size > maxBytes) {
+            if cancellation.isCancelled { return false }
+            _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+        }
+        if cancellation.isCancelled { return false }
+        items += 1
+        bytes += size
+        return true
+    }
+
+    func release(bytes size: Int) {
+        condition.lock()
+        items -= 1
+        bytes -= size
+        condition.signal()
+        condition.unlock()
+    }
+}

@@ -4,21 +4,26 @@ import Foundation
 ///
 /// Threads: one source thread walks and reads files; `jobs` workers decode documents and
 /// run the per-document stages; the calling thread hands results to the sinks in input
-/// order. A window of `jobs × 64` items in flight bounds memory whatever the input size,
-/// and sequence numbers make the output byte-identical for any number of workers.
+/// order. A window of `jobs × 64` items (and 256 MB) in flight bounds memory whatever the
+/// input size, and sequence numbers make the output byte-identical for any number of workers.
 public final class PipelineRunner {
     public struct Options: Sendable {
         public var jobs: Int
         /// Items read but not yet handed to the sinks, at most.
         public var window: Int
+        /// Bytes of input read but not yet handed to the sinks, at most (one larger item
+        /// may still pass alone).
+        public var windowBytes: Int
         public var showProgress: Bool
         public var cancellation: CancellationFlag
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
-                    showProgress: Bool = false, cancellation: CancellationFlag = CancellationFlag())
+                    windowBytes: Int = 256 << 20, showProgress: Bool = false,
+                    cancellation: CancellationFlag = CancellationFlag())
         {
             self.jobs = max(1, jobs)
             self.window = window ?? max(1, jobs) * 64
+            self.windowBytes = windowBytes
             self.showProgress = showProgress
             self.cancellation = cancellation
         }
@@ -70,7 +75,7 @@ public final class PipelineRunner {
         let cancellation = options.cancellation
         let queue = WorkQueue<InputItem>()
         let results = ReorderBuffer<ItemOutcome>()
-        let window = DispatchSemaphore(value: options.window)
+        let window = InFlightWindow(maxItems: options.window, maxBytes: options.windowBytes)
         let warnings = WarningList()
         let timings = StageTimings(count: stages.count)
         let progress = options.showProgress ? ProgressLine(spec: pipeline.input) : nil
@@ -81,10 +86,7 @@ public final class PipelineRunner {
             let source = InputSource(spec: spec)
             var produced = 0
             source.produce(emit: { item in
-                while window.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-                    if cancellation.isCancelled { return false }
-                }
-                if cancellation.isCancelled { window.signal(); return false }
+                guard window.acquire(bytes: item.byteCount, cancellation: cancellation) else { return false }
                 queue.push(item)
                 produced += 1
                 return true
@@ -127,7 +129,7 @@ public final class PipelineRunner {
         var failure: String?
         while let outcome = results.take(sequence) {
             sequence += 1
-            window.signal()
+            window.release(bytes: outcome.byteCount)
             if failure != nil || cancellation.isCancelled { continue }  // draining
             stats.inputItems += 1
             stats.inputBytes += outcome.byteCount
