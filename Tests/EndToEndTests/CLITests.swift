@@ -127,6 +127,20 @@ struct CLITests {
         #expect(result.stderr.contains("skipped 1: binary file (PNG image)"))
     }
 
+    @Test("an output folder inside the input folder is not read back on the next run")
+    func outputInsideInput() throws {
+        let dir = TP.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        TP.write("\(dir)/docs/a.txt", "alpha")
+        TP.write("\(dir)/docs/p.yaml", "textpipe: 1\nname: self\ninput: {path: ., include: ['*.txt', '*.jsonl']}\noutput: results\nstages: [export]\n")
+        for _ in 0..<2 {
+            let result = try TP.run(["run", "p.yaml"], in: dir + "/docs")
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let records = try TP.jsonLines("\(dir)/docs/results/self.jsonl")
+        #expect(records.compactMap { $0["id"]?.stringValue } == ["a.txt"])
+    }
+
     @Test("an unreadable file is skipped with its reason (needs a non-root user)",
           .enabled(if: getuid() != 0, "root reads any file, so permissions cannot make one unreadable"))
     func unreadableFile() throws {

@@ -36,6 +36,7 @@ public struct FolderWalker: Sequence, IteratorProtocol {
     private let exclude: [GlobPattern]
     private let hidden: Bool
     private let followSymlinks: Bool
+    private let excludedFolders: Set<String>
     private var stack: [Frame] = []
     private var pending: [WalkEvent] = []
     private var ancestors: Set<FileIdentity> = []
@@ -45,6 +46,7 @@ public struct FolderWalker: Sequence, IteratorProtocol {
         exclude = spec.exclude.map(GlobPattern.init)
         hidden = spec.hidden
         followSymlinks = spec.followSymlinks
+        excludedFolders = Set(spec.excludedFolders.map(Paths.normalize))
         var st = stat()
         guard stat(spec.path, &st) == 0 else {
             pending = [.skippedFolder(relativePath: spec.path, reason: Self.errnoText())]
@@ -91,7 +93,7 @@ public struct FolderWalker: Sequence, IteratorProtocol {
             mode = st.st_mode & S_IFMT
         }
         if mode == S_IFDIR {
-            if exclude.contains(where: { $0.excludesDirectory(relative) }) { return nil }
+            if exclude.contains(where: { $0.excludesDirectory(relative) }) || excludedFolders.contains(absolute) { return nil }
             let identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
             if ancestors.contains(identity) {
                 return .skippedFolder(relativePath: relative, reason: "symbolic link loop: it leads back to a folder above it")

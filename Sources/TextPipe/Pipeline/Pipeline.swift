@@ -39,6 +39,9 @@ public struct InputSpec: Sendable {
     public var textField: String
     public var idField: String?
     public var titleField: String?
+    /// Absolute folders never walked: the run's output folder, so that outputs inside the
+    /// input folder are not read back as documents by the next run.
+    public var excludedFolders: [String] = []
 
     public init(path: String, include: [String] = ["**"], exclude: [String] = [], hidden: Bool = false,
                 followSymlinks: Bool = true, maxFileSize: Int = 64 << 20, format: InputFormat? = nil,

@@ -139,7 +139,8 @@ private struct Validation {
             return d
         }
         let outputDirectory = v.resolvedPaths["output"] ?? Paths.absolute("out", base: Paths.directory(of: path))
-        let input = makeInput(values["input"]?.objectValue, resolvedPaths: v.resolvedPaths, locations: v.locations)
+        var input = makeInput(values["input"]?.objectValue, resolvedPaths: v.resolvedPaths, locations: v.locations)
+        input?.excludedFolders = [outputDirectory]
 
         let stages = validateStages(outputDirectory: outputDirectory)
         guard diagnostics.isEmpty, let input, let stages else { return }
