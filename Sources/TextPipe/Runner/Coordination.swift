@@ -52,11 +52,14 @@ final class ReorderBuffer<Result>: @unchecked Sendable {
     private let condition = NSCondition()
     private var results: [Int: Result] = [:]
     private var total: Int?
+    /// The position the sink is waiting for: only its arrival wakes the sink, which keeps
+    /// thread wake-ups to about one per document.
+    private var awaited = -1
 
     func put(_ sequence: Int, _ result: Result) {
         condition.lock()
         results[sequence] = result
-        condition.broadcast()
+        if sequence == awaited { condition.signal() }
         condition.unlock()
     }
 
@@ -64,7 +67,7 @@ final class ReorderBuffer<Result>: @unchecked Sendable {
     func setTotal(_ n: Int) {
         condition.lock()
         total = n
-        condition.broadcast()
+        condition.signal()
         condition.unlock()
     }
 
@@ -75,6 +78,7 @@ final class ReorderBuffer<Result>: @unchecked Sendable {
         while true {
             if let r = results.removeValue(forKey: sequence) { return r }
             if let total, sequence >= total { return nil }
+            awaited = sequence
             condition.wait()
         }
     }
