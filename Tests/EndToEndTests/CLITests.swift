@@ -141,6 +141,26 @@ struct CLITests {
         #expect(records.compactMap { $0["id"]?.stringValue } == ["a.txt"])
     }
 
+    @Test("two exports to one file, or an export onto a side file, are refused before the run")
+    func outputCollisions() throws {
+        let dir = TP.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        TP.write("\(dir)/in/a.txt", "alpha")
+        TP.write("\(dir)/p.yaml", """
+            textpipe: 1
+            name: c
+            input: {path: in}
+            stages:
+              - export
+              - export: {path: c.jsonl}
+              - export: {path: c.stats.json}
+            """)
+        let result = try TP.run(["validate", "p.yaml"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("p.yaml:6:20: error: stage 'export#2' would write \(dir)/out/c.jsonl, which is also written by stage 'export'; give it another 'path'"), "\(result.stderr)")
+        #expect(result.stderr.contains("p.yaml:7:20: error: stage 'export#3' would write \(dir)/out/c.stats.json, which is also the run's statistics file"))
+    }
+
     @Test("an unreadable file is skipped with its reason (needs a non-root user)",
           .enabled(if: getuid() != 0, "root reads any file, so permissions cannot make one unreadable"))
     func unreadableFile() throws {

@@ -14,14 +14,11 @@ struct InterruptTests {
         TP.write("\(dir)/in/big.jsonl", text)
     }
 
-    @Test("Ctrl-C stops the run with status 130 and leaves the previous output intact, with no temporary files")
-    func interrupt() throws {
-        let dir = TP.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        Self.bigCorpus(in: dir, records: 1_500_000)
-        TP.write("\(dir)/p.yaml", "textpipe: 1\nname: int\ninput: {path: in}\nstages: [export]\n")
-        TP.write("\(dir)/out/int.jsonl", "previous run\n")
-
+    /// Starts a run over a big corpus and waits until it is writing its output.
+    static func startRun(in dir: String, name: String) throws -> (Process, String) {
+        bigCorpus(in: dir, records: 1_500_000)
+        TP.write("\(dir)/p.yaml", "textpipe: 1\nname: \(name)\ninput: {path: in}\nstages: [export]\n")
+        TP.write("\(dir)/out/\(name).jsonl", "previous run\n")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TP.binary)
         process.arguments = ["run", "p.yaml"]
@@ -30,23 +27,48 @@ struct InterruptTests {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(dir)/stderr.txt"))
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Wait until the run is writing (its temporary output exists), then interrupt it.
-        let temporary = "\(dir)/out/.int.jsonl.tmp-\(process.processIdentifier)"
+        let temporary = "\(dir)/out/.\(name).jsonl.tmp-\(process.processIdentifier)"
         let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: temporary) && Date() < deadline && process.isRunning {
             usleep(5_000)
         }
+        return (process, (try? String(contentsOfFile: "\(dir)/stderr.txt", encoding: .utf8)) ?? "")
+    }
+
+    static func expectOutputsUntouched(_ dir: String, _ name: String) throws {
+        #expect(try String(contentsOfFile: "\(dir)/out/\(name).jsonl", encoding: .utf8) == "previous run\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out").filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("Ctrl-C stops the run with status 130 and leaves the previous output intact, with no temporary files")
+    func interrupt() throws {
+        let dir = TP.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (process, _) = try Self.startRun(in: dir, name: "int")
         #expect(process.isRunning, "the run finished before it could be interrupted; make the corpus bigger")
         process.interrupt()
         process.waitUntilExit()
         let stderr = (try? String(contentsOfFile: "\(dir)/stderr.txt", encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 130, "\(stderr)")
-        #expect(try String(contentsOfFile: "\(dir)/out/int.jsonl", encoding: .utf8) == "previous run\n")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: "\(dir)/out").filter { $0.contains(".tmp-") }
-        #expect(leftovers.isEmpty)
-        #expect(stderr.contains("interrupted"))
+        try Self.expectOutputsUntouched(dir, "int")
+        #expect(stderr.contains("interrupted: no output was changed"))
         let stats = try TP.json("\(dir)/out/int.stats.json").objectValue
         #expect(stats?["status"] == .string("interrupted"))
+    }
+
+    @Test("a second Ctrl-C exits at once and still removes the temporary files")
+    func doubleInterrupt() throws {
+        let dir = TP.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (process, _) = try Self.startRun(in: dir, name: "twice")
+        #expect(process.isRunning)
+        process.interrupt()
+        usleep(2_000)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        try Self.expectOutputsUntouched(dir, "twice")
     }
 
     @Test("a progress line is drawn on a terminal and never into a pipe",

@@ -12,6 +12,14 @@ struct GlobAndSizeTests {
         ("news/**/*.txt", "news/a.txt", true),     // **/ may match nothing
         ("news/**/*.txt", "news/x/y/a.txt", true),
         ("**", "any/thing/at/all", true),
+        ("**/d.txt", "d.txt", true),
+        ("**/d.txt", "sub/d.txt", true),
+        ("**/d.txt", "xd.txt", false),             // **/ matches whole segments only
+        ("**/d.txt", "sub/bad.txt", false),
+        ("sub/**/d.txt", "sub/x/d.txt", true),
+        ("sub/**/d.txt", "sub/xd.txt", false),
+        ("./sub/*.txt", "sub/a.txt", true),        // ./ is the input folder itself
+        ("sub/", "sub/x/a.txt", true),              // a trailing / means the whole folder
         ("**/*.{md,html}", "x/page.html", true),
         ("**/*.{md,html}", "x/page.htm", false),
         ("file?.txt", "file1.txt", true),
@@ -33,7 +41,7 @@ struct GlobAndSizeTests {
         #expect(!GlobPattern("drafts/*.txt").excludesDirectory("drafts"))
     }
 
-    @Test("invalid globs are reported", arguments: ["", "a{b", "a}b", "[abc"])
+    @Test("invalid globs are reported", arguments: ["", "a{b", "a}b", "[abc", "/abs/*.txt"])
     func invalidGlobs(_ pattern: String) {
         #expect(GlobPattern.problem(in: pattern) != nil)
     }

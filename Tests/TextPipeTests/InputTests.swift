@@ -21,6 +21,29 @@ struct InputTests {
         }
     }
 
+    @Test("UTF-16 without a byte-order mark is recognised by its zero bytes")
+    func utf16WithoutBOM() throws {
+        let text = "Plain report: 21 °C, café."
+        let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try TextDecoding.decode(le).get().text == text)
+        #expect(try TextDecoding.decode(le).get().encoding == "utf-16le")
+        #expect(try TextDecoding.decode(be).get().encoding == "utf-16be")
+    }
+
+    @Test("a JSONL field named like reader metadata keeps its value; the reader's moves to input_NAME")
+    func jsonlProvenanceClash() throws {
+        let decoder = DocumentDecoder(spec: InputSpec(path: "/"))
+        let line = #"{"source":"Wire service","line":99,"text":"a"}"#
+        let item = InputItem(sequence: 0, id: "w.jsonl#1", source: "w.jsonl", payload: .jsonlRecord(bytes: Array(line.utf8), line: 7), byteCount: 0)
+        let doc = try decoder.decode(item).get()
+        #expect(doc.metadata["source"] == .string("Wire service"))
+        #expect(doc.metadata["input_source"] == .string("w.jsonl"))
+        #expect(doc.metadata["line"] == .int(99))
+        #expect(doc.metadata["input_line"] == .int(7))
+        #expect(doc.metadata["format"] == .string("jsonl"))
+    }
+
     @Test("invalid UTF-8 is repaired with U+FFFD and every bad sequence is counted")
     func repair() throws {
         let bytes: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" at 20".utf8) + [0xB0, 0xC3] + Array("C".utf8)

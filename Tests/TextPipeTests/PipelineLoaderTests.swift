@@ -84,6 +84,8 @@ struct PipelineLoaderTests {
     @Test("structural mistakes", arguments: [
         ("input: { path: docs }\nstages: [words]", "1:1 missing 'textpipe: 1' (the pipeline file format version)"),
         ("textpipe: 2\ninput: { path: docs }\nstages: [words]", "1:11 unsupported pipeline file version '2'; this textpipe reads version 1"),
+        ("textpipe: \"1\"\ninput: { path: docs }\nstages: [words]", "1:11 'textpipe' must be the number 1, found a string '1' (write it without quotes)"),
+        ("textpipe: 1\ninput: { path: docs }", "1:1 the pipeline file is missing the required key 'stages' (a list of stages)"),
         ("textpipe: 1\ninput: { path: docs }\nstages: []", "3:9 'stages' is empty; a pipeline needs at least one stage"),
         ("textpipe: 1\ninput: { path: docs }\nstages: words", "3:9 'stages' must be a list of stages, found a string"),
         ("textpipe: 1\ninput: { path: docs }\nstages:\n  - words: {}\n    collect: {}", "4:5 each stage must be written as '- NAME: {PARAMETERS}' or '- NAME', found a mapping with 2 keys (is the indentation of the parameters right?)"),

@@ -105,6 +105,14 @@ struct RunnerTests {
         #expect(stats.inputItems < 200)
     }
 
+    @Test("a run that matches no input file says so")
+    func noInput() throws {
+        try FileManager.default.createDirectory(atPath: folder.path + "/in", withIntermediateDirectories: true)
+        let stats = try run(onError: "skip", jobs: 1)
+        #expect(stats.status == .completed)
+        #expect(stats.warnings.first?.hasPrefix("no input file matched: input.path is \(folder.path)/in, include is **") == true)
+    }
+
     @Test("a rejects file from an earlier run is removed when the new run has none")
     func staleRejects() throws {
         folder.write("in/a.txt", "fine")

@@ -68,11 +68,17 @@ public struct DocumentDecoder: Sendable {
             case let other?: return .failure(Skip(reason: "line \(line): '\(idField)' is \(other.kindDescription), not a string"))
             }
         }
+        var provenance = OrderedFields()
+        provenance["source"] = .string(item.source)
+        provenance["format"] = .string(InputFormat.jsonl.rawValue)
+        provenance["line"] = .int(line)
+        if decoded.repairs > 0 { provenance["repaired_sequences"] = .int(decoded.repairs) }
+        // The record's own fields keep their names; where one has a name the reader uses
+        // (a record with its own "source"), the reader's value moves to "input_NAME".
         var metadata = OrderedFields()
-        metadata["source"] = .string(item.source)
-        metadata["format"] = .string(InputFormat.jsonl.rawValue)
-        metadata["line"] = .int(line)
-        if decoded.repairs > 0 { metadata["repaired_sequences"] = .int(decoded.repairs) }
+        for (key, value) in provenance {
+            metadata[fields[key] == nil ? key : "input_" + key] = value
+        }
         for (key, value) in fields where key != spec.textField && key != spec.idField {
             metadata[key] = value
         }
@@ -105,11 +111,30 @@ public enum TextDecoding {
             let (text, repairs) = utf16(bytes[2...], bigEndian: true)
             return .success(Decoded(text: text, encoding: "utf-16be", repairs: repairs))
         }
+        if let bigEndian = looksLikeUTF16WithoutBOM(bytes) {
+            let (text, repairs) = utf16(bytes[...], bigEndian: bigEndian)
+            return .success(Decoded(text: text, encoding: bigEndian ? "utf-16be" : "utf-16le", repairs: repairs))
+        }
         if allowBinarySniff, let kind = binaryKind(bytes) {
             return .failure(DocumentDecoder.Skip(reason: "binary file (\(kind))"))
         }
         let (text, repairs) = utf8(bytes[...])
         return .success(Decoded(text: text, encoding: "utf-8", repairs: repairs))
+    }
+
+    /// UTF-16 text without a byte-order mark, recognised by its zero bytes: mostly-Latin
+    /// text has a zero in every other byte, and only there. Returns whether it is big-endian.
+    static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(1024)
+        guard sample.count >= 8, sample.count % 2 == 0 || bytes.count > 1024 else { return nil }
+        var zeroEven = 0, zeroOdd = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { zeroEven += 1 } else { zeroOdd += 1 }
+        }
+        let pairs = sample.count / 2
+        if zeroOdd * 10 >= pairs * 7 && zeroEven == 0 { return false }
+        if zeroEven * 10 >= pairs * 7 && zeroOdd == 0 { return true }
+        return nil
     }
 
     /// A name for the kind of binary data, or `nil` for text. Known signatures first, then

@@ -8,14 +8,18 @@ public struct GlobPattern: Sendable {
 
     public init(_ text: String) {
         self.text = text
-        let expanded = Self.expandBraces(Array(text.utf8))
-        alternatives = expanded
-        matchesNameOnly = !text.contains("/")
+        // `./x` means `x`; a trailing `/` names a folder, so it means everything below it.
+        var pattern = Substring(text)
+        while pattern.hasPrefix("./") { pattern = pattern.dropFirst(2) }
+        let normalized = pattern.hasSuffix("/") ? pattern + "**" : String(pattern)
+        alternatives = Self.expandBraces(Array(normalized.utf8))
+        matchesNameOnly = !normalized.contains("/")
     }
 
     /// A description of what is wrong with a pattern, or `nil` when it is valid.
     public static func problem(in text: String) -> String? {
         if text.isEmpty { return "the pattern is empty" }
+        if text.hasPrefix("/") { return "patterns are relative to input.path; remove the leading '/'" }
         var depth = 0
         var inClass = false
         for c in text.utf8 {
@@ -73,15 +77,14 @@ public struct GlobPattern: Sendable {
             let c = p[pi]
             if c == UInt8(ascii: "*") {
                 if pi + 1 < p.count && p[pi + 1] == UInt8(ascii: "*") {
-                    // `**`: any number of characters including `/`. `**/` may also match nothing.
+                    // `**/` matches whole leading segments (or none): what follows must start
+                    // at a segment boundary. A bare `**` matches any characters, `/` included.
                     var next = pi + 2
-                    if next < p.count && p[next] == slash {
-                        next += 1
-                        if match(p, next, s, si) { return true }
-                    }
+                    let segments = next < p.count && p[next] == slash
+                    if segments { next += 1 }
                     var k = si
                     while k <= s.count {
-                        if match(p, next, s, k) { return true }
+                        if (!segments || k == si || s[k - 1] == slash) && match(p, next, s, k) { return true }
                         k += 1
                     }
                     return false

@@ -28,6 +28,7 @@ public final class AtomicFileWriter {
         guard fd >= 0 else {
             throw Failure(description: "cannot create \(temporaryPath): \(FolderWalker.errnoText())")
         }
+        TemporaryFiles.shared.add(temporaryPath)
         buffer.reserveCapacity(Self.bufferLimit + 65536)
     }
 
@@ -72,6 +73,7 @@ public final class AtomicFileWriter {
         }
         close(fd)
         fd = -1
+        defer { TemporaryFiles.shared.remove(temporaryPath) }
         guard rename(temporaryPath, path) == 0 else {
             let reason = FolderWalker.errnoText()
             unlink(temporaryPath)
@@ -84,6 +86,7 @@ public final class AtomicFileWriter {
         if fd >= 0 { close(fd) }
         fd = -1
         unlink(temporaryPath)
+        TemporaryFiles.shared.remove(temporaryPath)
     }
 
     public static func makeDirectories(_ path: String) throws {
@@ -105,3 +108,24 @@ public final class AtomicFileWriter {
     return Darwin.write(fd, buf, count)
     #endif
 }
+
+/// The temporary files of writers still open, so that a process that must exit at once
+/// (a second Ctrl-C) can remove them first.
+public final class TemporaryFiles: @unchecked Sendable {
+    public static let shared = TemporaryFiles()
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+
+    /// Deletes every temporary file still registered.
+    public func removeAll() {
+        lock.withLock {
+            for p in paths { unlink(p) }
+            paths.removeAll()
+        }
+    }
+}
+
+import Foundation

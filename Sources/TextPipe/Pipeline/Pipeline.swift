@@ -82,6 +82,11 @@ public struct Pipeline: Sendable {
     public let onError: ErrorPolicy
     public let stages: [ConfiguredStage]
 
+    /// The run's side files, in the output folder.
+    public var statisticsPath: String { Paths.join(outputDirectory, name + ".stats.json") }
+    public var rejectsPath: String { Paths.join(outputDirectory, name + ".rejects.jsonl") }
+    public var quarantinePath: String { Paths.join(outputDirectory, name + ".quarantine.jsonl") }
+
     public var buildContext: StageBuildContext {
         StageBuildContext(pipelineName: name, pipelineDirectory: Paths.directory(of: file),
                           outputDirectory: outputDirectory)

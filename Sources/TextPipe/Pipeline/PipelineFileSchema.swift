@@ -27,7 +27,7 @@ public enum PipelineFileSchema {
         ParameterSpec("hidden", .boolean, default: false, "Read hidden files and folders (names starting with `.`)."),
         ParameterSpec("follow_symlinks", .boolean, default: true,
                       "Follow symbolic links to files and folders; loops are detected and reported."),
-        ParameterSpec("max_file_size", .byteSize, default: "64MB",
+        ParameterSpec("max_file_size", .byteSize, default: "64MiB",
                       "Files larger than this (and JSONL records longer than this) are skipped with a reason."),
         ParameterSpec("format", .choice(["auto"] + InputFormat.allCases.map(\.rawValue)), default: "auto",
                       "The reader for every file; `auto` chooses by extension (`.md`, `.html`, `.jsonl`; anything else is text)."),

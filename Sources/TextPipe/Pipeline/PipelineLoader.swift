@@ -61,6 +61,9 @@ public struct PipelineLoader {
         validation.run()
         diagnostics += validation.diagnostics
         guard diagnostics.isEmpty, let pipeline = validation.pipeline else {
+            if diagnostics.isEmpty {  // a safety net: an invalid pipeline always says why
+                diagnostics.append(Diagnostic("the pipeline file is not valid", at: root.location))
+            }
             throw PipelineErrors(Self.ordered(diagnostics))
         }
         var stages: [BuiltStage] = []
@@ -74,8 +77,32 @@ public struct PipelineLoader {
                 diagnostics.append(Diagnostic("stage '\(stage.label)' cannot be built: \(error)", at: stage.location))
             }
         }
+        if diagnostics.isEmpty { diagnostics += Self.outputCollisions(pipeline, stages) }
         guard diagnostics.isEmpty else { throw PipelineErrors(Self.ordered(diagnostics)) }
         return Loaded(pipeline: pipeline, stages: stages)
+    }
+
+    /// Two sinks writing one file, or a sink writing over a side file of the run, would
+    /// lose data at the end of a run: catch it before any document is read.
+    static func outputCollisions(_ pipeline: Pipeline, _ stages: [BuiltStage]) -> [Diagnostic] {
+        var owners: [String: String] = [
+            pipeline.statisticsPath: "the run's statistics file",
+            pipeline.rejectsPath: "the run's rejects file",
+            pipeline.quarantinePath: "the run's quarantine file",
+        ]
+        var found: [Diagnostic] = []
+        for (configured, built) in zip(pipeline.stages, stages) {
+            guard case .sink(let sink) = built else { continue }
+            for path in sink.outputPaths {
+                if let owner = owners[path] {
+                    found.append(Diagnostic("stage '\(configured.label)' would write \(path), which is also \(owner); give it another 'path'",
+                                            at: configured.parameters.locations["path"] ?? configured.location))
+                } else {
+                    owners[path] = "written by stage '\(configured.label)'"
+                }
+            }
+        }
+        return found
     }
 
     /// Command-line problems first, in the order given, then the file's in line order.
@@ -134,7 +161,10 @@ private struct Validation {
                 return Diagnostic("missing 'textpipe: \(PipelineFileSchema.formatVersion)' (the pipeline file format version)", at: d.location)
             }
             if d.message.hasPrefix("'textpipe' must be"), let node = root["textpipe"] {
-                return Diagnostic("unsupported pipeline file version '\(node.scalarText ?? "?")'; this textpipe reads version \(PipelineFileSchema.formatVersion)", at: d.location)
+                if case .int = node.json {
+                    return Diagnostic("unsupported pipeline file version '\(node.scalarText ?? "?")'; this textpipe reads version \(PipelineFileSchema.formatVersion)", at: d.location)
+                }
+                return Diagnostic("'textpipe' must be the number \(PipelineFileSchema.formatVersion), found \(node.kindDescription) '\(node.scalarText ?? "")' (write it without quotes)", at: d.location)
             }
             return d
         }
@@ -186,7 +216,10 @@ private struct Validation {
     }
 
     private mutating func validateStages(outputDirectory: String) -> [ConfiguredStage]? {
-        guard let stagesNode = root["stages"] else { return nil }  // reported as missing already
+        guard let stagesNode = root["stages"] else {
+            diagnostics.append(Diagnostic("the pipeline file is missing the required key 'stages' (a list of stages)", at: root.location))
+            return nil
+        }
         guard let items = stagesNode.sequenceItems else {
             diagnostics.append(Diagnostic("'stages' must be a list of stages, found \(stagesNode.kindDescription)", at: stagesNode.location))
             return nil

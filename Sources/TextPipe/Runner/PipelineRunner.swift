@@ -40,9 +40,9 @@ public final class PipelineRunner {
     }
 
     /// Paths of the run's side files.
-    public var statisticsPath: String { Paths.join(pipeline.outputDirectory, pipeline.name + ".stats.json") }
-    public var rejectsPath: String { Paths.join(pipeline.outputDirectory, pipeline.name + ".rejects.jsonl") }
-    public var quarantinePath: String { Paths.join(pipeline.outputDirectory, pipeline.name + ".quarantine.jsonl") }
+    public var statisticsPath: String { pipeline.statisticsPath }
+    public var rejectsPath: String { pipeline.rejectsPath }
+    public var quarantinePath: String { pipeline.quarantinePath }
 
     /// Runs to the end (or until cancelled or failed) and returns the statistics, which
     /// are also written to NAME.stats.json.
@@ -151,6 +151,10 @@ public final class PipelineRunner {
         for (i, ns) in timings.total.enumerated() { stats.stages[i].seconds += Double(ns) / 1e9 }
         for (i, ns) in sinkElapsed.enumerated() { stats.stages[i].seconds += Double(ns) / 1e9 }
         stats.warnings = warnings.items
+        if stats.inputItems == 0 && !cancellation.isCancelled {
+            stats.warnings.append("no input file matched: input.path is \(spec.path), include is "
+                + spec.include.joined(separator: ", ") + (spec.exclude.isEmpty ? "" : ", exclude is " + spec.exclude.joined(separator: ", ")))
+        }
 
         if let failure {
             abortAll()
@@ -188,6 +192,7 @@ public final class PipelineRunner {
             w.byte(0x0A)
             try writer.write(w.bytes)
             try writer.commit()
+            stats.statisticsFile = statisticsPath
         } catch {
             stats.warnings.append("cannot write \(statisticsPath): \(error)")
         }

@@ -35,6 +35,8 @@ public struct RunStatistics: Sendable {
     public var warnings: [String] = []
     public var outputs: [String] = []
     public var failure: String?
+    /// Where the statistics were written, once they were (not part of the JSON).
+    public var statisticsFile: String?
 
     /// Every input item is in exactly one of these.
     public var accountedFor: Int { completed + dropped + failed + skipped }

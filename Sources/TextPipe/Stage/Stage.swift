@@ -14,6 +14,9 @@ public protocol DocumentStage: Sendable {
 /// A stage that receives every document in input order on one thread, and has a
 /// `finish` step: exports, corpus statistics.
 public protocol DocumentSink: AnyObject {
+    /// The files this sink will write (absolute), known at build time so that validation
+    /// can catch two stages writing the same file.
+    var outputPaths: [String] { get }
     /// Called once before the first document; open files here, never at build time
     /// (`textpipe validate` builds stages but must not create outputs).
     func start() throws
@@ -25,6 +28,7 @@ public protocol DocumentSink: AnyObject {
 }
 
 extension DocumentSink {
+    public var outputPaths: [String] { [] }
     public func start() throws {}
 }
 

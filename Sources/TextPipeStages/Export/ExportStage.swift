@@ -56,6 +56,8 @@ final class FileExportSink: DocumentSink {
         buffer.reserveCapacity(1 << 16)
     }
 
+    var outputPaths: [String] { [path] }
+
     func start() throws {
         writer = try AtomicFileWriter(path: path)
         try writer!.write(format.header())

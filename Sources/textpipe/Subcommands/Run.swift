@@ -58,16 +58,17 @@ struct Run: ParsableCommand {
         if !quiet {
             printError(stats.summary)
             for path in stats.outputs { printError("  wrote \(path)") }
-            printError("  statistics: \(runner.statisticsPath)")
+            if let path = stats.statisticsFile { printError("  statistics: \(path)") }
         }
         switch stats.status {
         case .completed:
             return
         case .failed:
-            printError("error: \(stats.failure ?? "the run failed"); no output was changed")
+            printError("error: \(stats.failure ?? "the run failed")")
+            printError("no output was changed" + (stats.statisticsFile.map { "; \($0) records the failed run" } ?? ""))
             throw ExitStatus.runFailed
         case .interrupted:
-            printError("interrupted: outputs were not changed (earlier outputs are intact)")
+            printError("interrupted: no output was changed" + (stats.statisticsFile.map { "; \($0) records the interrupted run" } ?? ""))
             throw ExitStatus.interrupted
         }
     }
@@ -82,7 +83,10 @@ final class InterruptHandler {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
-                if cancellation.isCancelled { _exit(130) }
+                if cancellation.isCancelled {
+                    TemporaryFiles.shared.removeAll()
+                    _exit(130)
+                }
                 cancellation.cancel()
                 FileHandle.standardError.write(Data("\nstopping: finishing documents in flight (Ctrl-C again to quit at once)\n".utf8))
             }

@@ -19,7 +19,9 @@ struct Stages: ParsableCommand {
         }
         if let name {
             guard let d = registry.descriptor(named: name) else {
-                throw ValidationError("unknown stage '\(name)'\(Suggestion.didYouMean(name, in: registry.names))")
+                printError("error: unknown stage '\(name)'\(Suggestion.didYouMean(name, in: registry.names))"
+                           + "; known stages: " + registry.names.joined(separator: ", "))
+                throw ExitCode(64)
             }
             print(StageReference.text(for: d, origin: registry.origin(of: name)), terminator: "")
             return
