@@ -132,6 +132,23 @@ struct InputTests {
         #expect(events.filter { if case .skippedFolder = $0 { return true } else { return false } }.count == 1)
     }
 
+    @Test("a path that cannot be read gives the system's reason (works as root too)")
+    func unreadable() {
+        let dir = TemporaryFolder()
+        defer { dir.cleanup() }
+        // Reading a folder as a file fails with EISDIR whoever the user is.
+        guard case .failure(let failure) = InputSource.readFile(dir.path, expectedSize: 10) else {
+            Issue.record("read a folder as a file")
+            return
+        }
+        #expect(failure.text == "cannot read: is a directory")
+        guard case .failure(let missing) = InputSource.readFile(dir.path + "/gone.txt", expectedSize: 10) else {
+            Issue.record("read a missing file")
+            return
+        }
+        #expect(missing.text == "cannot open: no such file or directory")
+    }
+
     @Test("JSONL files stream one item per non-blank line; oversized records are skipped, not truncated")
     func jsonlStreaming() {
         let dir = TemporaryFolder()
