@@ -75,6 +75,40 @@ struct OffsetTests {
         #expect(both.sourceOffset(of: 2) == 5)
     }
 
+    @Test("a text builder maps copies, replacements and insertions back to source ranges")
+    func textBuilder() {
+        // "<p>Fish &amp; chips</p>" → "Fish & chips\n\n"
+        var source = "<p>Fish &amp; chips</p>"
+        let (text, map) = source.withUTF8 { buf -> (String, OffsetMap) in
+            let raw = UnsafeRawBufferPointer(buf)
+            var b = TextBuilder()
+            b.copy(raw, 3..<8)                 // "Fish "
+            b.replace(8..<13, with: "&")       // "&amp;"
+            b.copy(raw, 13..<19)               // " chips"
+            b.replace(19..<23, with: "\n\n")   // "</p>"
+            return b.finish()
+        }
+        #expect(text == "Fish & chips\n\n")
+        #expect(map.sourceRange(of: 0..<4) == 3..<7)       // "Fish"
+        #expect(map.sourceRange(of: 5..<6) == 8..<13)      // "&" covers the whole entity
+        #expect(map.sourceRange(of: 0..<12) == 3..<19)     // the whole sentence
+        #expect(map.sourceRange(of: 7..<12) == 14..<19)    // "chips"
+        #expect(map.sourceRange(of: 12..<12) == 19..<19)
+    }
+
+    @Test("composed replacements keep whole source ranges")
+    func composedReplacements() {
+        // First: "a&amp;b" → "a&b"; second: "a&b" → "a and b" (the & replaced again).
+        let first = OffsetMap(anchors: [.init(target: 0, source: 0), .init(target: 1, source: 1, copied: false, sourceLength: 5),
+                                        .init(target: 2, source: 6)])
+        let second = OffsetMap(anchors: [.init(target: 0, source: 0), .init(target: 1, source: 1, copied: false, sourceLength: 1),
+                                         .init(target: 6, source: 2)])
+        let both = first.composed(with: second)
+        #expect(both.sourceRange(of: 1..<6) == 1..<6)   // " and " ← "&amp;"
+        #expect(both.sourceRange(of: 6..<7) == 6..<7)   // "b"
+        #expect(both.sourceRange(of: 0..<7) == 0..<7)
+    }
+
     @Test("replacing the text records the map and clears stale layers")
     func replaceText() {
         var doc = Document(id: "d", text: "a  b")
@@ -83,6 +117,8 @@ struct OffsetTests {
         #expect(doc.layers.isEmpty)
         #expect(doc.offsetMap?.sourceOffset(of: 2) == 3)
         #expect(doc.text(in: 2..<3) == "b")
+        #expect(doc.sourceText == "a  b")
+        #expect(doc.sourceRange(of: Span(start: 2, end: 3)) == 3..<4)
     }
 }
 

@@ -11,9 +11,12 @@ public struct Document: Sendable {
     public var metadata: OrderedFields
     /// Named span layers (`paragraphs`, `sentences`, `tags`, …), in the order they were added.
     public var layers: OrderedLayers
-    /// Maps offsets in the current text back to the bytes of the source file; `nil`
+    /// Maps offsets in the current text back to the bytes of the source text; `nil`
     /// while the text is still the source text.
     public var offsetMap: OffsetMap?
+    /// The text as the reader produced it, kept from the first rewrite on so that spans
+    /// can be reported in source coordinates (and converted to other units there).
+    public private(set) var sourceText: String?
 
     private var offsetIndexCache: OffsetIndex?
 
@@ -48,9 +51,16 @@ public struct Document: Sendable {
     /// Replaces the text and records how new offsets map to old ones. Spans of the old
     /// text are dropped: a rewrite invalidates them.
     public mutating func replaceText(_ newText: String, mapping: OffsetMap) {
+        if sourceText == nil { sourceText = text }
         offsetMap = offsetMap.map { $0.composed(with: mapping) } ?? mapping
         text = newText
         layers = OrderedLayers()
+    }
+
+    /// A span's range in the source text (UTF-8 bytes): itself while the text has not
+    /// been rewritten.
+    public func sourceRange(of span: Span) -> Range<Int> {
+        offsetMap?.sourceRange(of: span.range) ?? span.range
     }
 }
 
