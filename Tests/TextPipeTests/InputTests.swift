@@ -132,6 +132,49 @@ struct InputTests {
         #expect(events.filter { if case .skippedFolder = $0 { return true } else { return false } }.count == 1)
     }
 
+    @Test("a file whose name is not UTF-8 is accounted for with a reason, not lost")
+    func nonUTF8Name() {
+        let dir = TemporaryFolder()
+        defer { dir.cleanup() }
+        dir.write("ok.txt", "x")
+        let raw: [UInt8] = Array((dir.path + "/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = raw.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        close(fd)
+        let events = Array(FolderWalker(spec: InputSpec(path: dir.path)))
+        #expect(events.count == 2)
+        #expect(events.contains(.unreadableFile(relativePath: "caf\u{FFFD}.txt", reason: "the file name is not valid UTF-8; rename the file")))
+    }
+
+    @Test("the output folder is never walked, even when reached through a symbolic link")
+    func outputFolderExcluded() throws {
+        let dir = TemporaryFolder()
+        defer { dir.cleanup() }
+        dir.write("in/a.txt", "x")
+        dir.write("in/out/old.jsonl", "{}")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/in/link", withDestinationPath: dir.path + "/in/out")
+        var spec = InputSpec(path: dir.path + "/in")
+        spec.excludedFolders = [dir.path + "/in/out"]
+        let files = FolderWalker(spec: spec).compactMap { e -> String? in if case .file(let r, _, _) = e { return r } else { return nil } }
+        #expect(files == ["a.txt"])
+    }
+
+    @Test("JSONL: a UTF-8 BOM is skipped; a UTF-16 file is refused with a reason")
+    func jsonlEncodings() {
+        let dir = TemporaryFolder()
+        defer { dir.cleanup() }
+        dir.write("bom.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array("{\"text\":\"a\"}\n".utf8))
+        dir.write("wide.jsonl", bytes: [0xFF, 0xFE] + "{\"text\":\"a\"}\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        var items: [InputItem] = []
+        InputSource(spec: InputSpec(path: dir.path)).produce(emit: { items.append($0); return true }, warn: { _ in })
+        #expect(items.count == 2)
+        if case .jsonlRecord(let bytes, _) = items[0].payload {
+            #expect(bytes.first == UInt8(ascii: "{"))
+        } else { Issue.record("BOM file not read") }
+        if case .skipped(let reason) = items[1].payload {
+            #expect(reason.hasPrefix("JSONL must be UTF-8, and this file is UTF-16"))
+        } else { Issue.record("UTF-16 JSONL not refused") }
+    }
+
     @Test("a path that cannot be read gives the system's reason (works as root too)")
     func unreadable() {
         let dir = TemporaryFolder()

@@ -36,6 +36,7 @@ struct JSONTests {
     func escapes() throws {
         #expect(try JSONParser.parse(#""\u00e9\u2014\ud83c\udf0d\n""#) == .string("é—🌍\n"))
         #expect(try JSONParser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
+        #expect(try JSONParser.parse(#""\ud800\u0041""#) == .string("\u{FFFD}A"))  // the A survives
     }
 
     @Test("malformed JSON is rejected with the byte offset", arguments: [
@@ -50,6 +51,18 @@ struct JSONTests {
     func deepNesting() {
         let deep = String(repeating: "[", count: 100_000)
         #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+    }
+
+    @Test("numbers that fit neither Int nor Double are kept digit for digit")
+    func bigNumbers() throws {
+        for text in ["123456789012345678901234", "1e400", "-98765432109876543210"] {
+            let v = try JSONParser.parse(text)
+            #expect(v == .number(text))
+            #expect(v.jsonText == text)
+        }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("01") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("1.") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("1e") }
     }
 
     @Test("numbers: integers stay integers, others become doubles")

@@ -35,9 +35,10 @@ public struct Document: Sendable {
 
     public func text(in range: Range<Int>) -> Substring {
         let utf8 = text.utf8
-        let lo = utf8.index(utf8.startIndex, offsetBy: min(max(range.lowerBound, 0), utf8.count))
-        let hi = utf8.index(lo, offsetBy: min(range.count, utf8.distance(from: lo, to: utf8.endIndex)))
-        return text[lo..<hi]
+        let n = utf8.count
+        let lower = min(max(range.lowerBound, 0), n)
+        let upper = min(max(range.upperBound, lower), n)
+        return text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
     }
 
     /// An index for converting byte offsets to other units; built once per text.

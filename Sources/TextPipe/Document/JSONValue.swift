@@ -4,6 +4,9 @@ public enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// A JSON number that fits neither `Int` nor `Double` exactly (a 24-digit id, 1e400),
+    /// kept as its text so it is written back unchanged.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object(OrderedFields)
@@ -14,6 +17,7 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .int(let i): return i
         case .double(let d) where d.rounded() == d && abs(d) < 9e15: return Int(d)
+        case .number(let text): return Int(text)
         default: return nil
         }
     }
@@ -21,6 +25,7 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .int(let i): return Double(i)
         case .double(let d): return d
+        case .number(let text): return Double(text)
         default: return nil
         }
     }
@@ -33,7 +38,7 @@ public enum JSONValue: Sendable, Hashable {
         case .null: return "null"
         case .bool: return "a boolean"
         case .int: return "an integer"
-        case .double: return "a number"
+        case .double, .number: return "a number"
         case .string: return "a string"
         case .array: return "a list"
         case .object: return "a mapping"

@@ -36,17 +36,23 @@ public struct FolderWalker: Sequence, IteratorProtocol {
     private let exclude: [GlobPattern]
     private let hidden: Bool
     private let followSymlinks: Bool
-    private let excludedFolders: Set<String>
+    /// Folders never entered (the output folder), by identity so that another path to
+    /// the same folder (a symlink) is caught too.
+    private let excludedFolders: Set<FileIdentity>
     private var stack: [Frame] = []
     private var pending: [WalkEvent] = []
     private var ancestors: Set<FileIdentity> = []
+    private var badNames: [String] = []
 
     public init(spec: InputSpec) {
         include = spec.include.map(GlobPattern.init)
         exclude = spec.exclude.map(GlobPattern.init)
         hidden = spec.hidden
         followSymlinks = spec.followSymlinks
-        excludedFolders = Set(spec.excludedFolders.map(Paths.normalize))
+        excludedFolders = Set(spec.excludedFolders.compactMap { path in
+            var st = stat()
+            return stat(path, &st) == 0 ? FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)) : nil
+        })
         var st = stat()
         guard stat(spec.path, &st) == 0 else {
             pending = [.skippedFolder(relativePath: spec.path, reason: Self.errnoText())]
@@ -58,7 +64,6 @@ public struct FolderWalker: Sequence, IteratorProtocol {
             // A single file given as input: its id is its file name.
             pending = [.file(relativePath: Paths.fileName(of: spec.path), absolutePath: spec.path, size: Int(st.st_size))]
         }
-        pending.reverse()
     }
 
     public mutating func next() -> WalkEvent? {
@@ -93,8 +98,8 @@ public struct FolderWalker: Sequence, IteratorProtocol {
             mode = st.st_mode & S_IFMT
         }
         if mode == S_IFDIR {
-            if exclude.contains(where: { $0.excludesDirectory(relative) }) || excludedFolders.contains(absolute) { return nil }
             let identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+            if exclude.contains(where: { $0.excludesDirectory(relative) }) || excludedFolders.contains(identity) { return nil }
             if ancestors.contains(identity) {
                 return .skippedFolder(relativePath: relative, reason: "symbolic link loop: it leads back to a folder above it")
             }
@@ -118,13 +123,26 @@ public struct FolderWalker: Sequence, IteratorProtocol {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let raw: [UInt8] = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { p in
+                    Array(UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))))
+                }
             }
-            if name == "." || name == ".." { continue }
-            if !hidden && name.hasPrefix(".") { continue }
+            if raw == [0x2E] || raw == [0x2E, 0x2E] { continue }
+            if !hidden && raw.first == 0x2E { continue }
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                // The path could not be opened from a repaired name, and an id must be text:
+                // account for the file and say what to do.
+                let repaired = String(decoding: raw, as: UTF8.self)
+                badNames.append(relative.isEmpty ? repaired : relative + "/" + repaired)
+                continue
+            }
             names.append(name)
         }
+        for name in badNames.sorted().reversed() {  // `pending` pops from the end
+            pending.append(.unreadableFile(relativePath: name, reason: "the file name is not valid UTF-8; rename the file"))
+        }
+        badNames.removeAll()
         // Byte order, not locale order: the same on every machine.
         names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         ancestors.insert(identity)

@@ -18,14 +18,16 @@ public struct InputSource {
     }
 
     /// Produces items in input order. `emit` returns false to stop early (Ctrl-C, a failed
-    /// run); `warn` receives folder problems.
-    public func produce(emit: (InputItem) -> Bool, warn: (Warning) -> Void) {
+    /// run); `warn` receives folder problems; `isCancelled` is checked at every walk step,
+    /// so a long walk that matches little still stops promptly.
+    public func produce(emit: (InputItem) -> Bool, warn: (Warning) -> Void, isCancelled: () -> Bool = { false }) {
         var sequence = 0
         func send(_ id: String, _ source: String, _ payload: InputItem.Payload, _ bytes: Int) -> Bool {
             defer { sequence += 1 }
             return emit(InputItem(sequence: sequence, id: id, source: source, payload: payload, byteCount: bytes))
         }
         for event in FolderWalker(spec: spec) {
+            if isCancelled() { return }
             switch event {
             case .skippedFolder(let path, let reason):
                 warn(Warning(path: path, reason: reason))
@@ -92,6 +94,7 @@ public struct InputSource {
         var lineNumber = 0
         var record = 0
         var oversized = false
+        var atStart = true
         func finishLine() -> Bool {
             lineNumber += 1
             defer { line.removeAll(keepingCapacity: line.capacity <= 1 << 20); oversized = false }
@@ -113,6 +116,14 @@ public struct InputSource {
             }
             if n == 0 { break }
             var start = 0
+            if atStart {
+                atStart = false
+                // Lines are split on the byte 0x0A, which only works for UTF-8.
+                if n >= 2 && (chunk[0] == 0xFF && chunk[1] == 0xFE || chunk[0] == 0xFE && chunk[1] == 0xFF) {
+                    return send(relative, relative, .skipped(reason: "JSONL must be UTF-8, and this file is UTF-16; convert it (iconv -f UTF-16 -t UTF-8)"), 0)
+                }
+                if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { start = 3 }
+            }
             while start < n {
                 let newline = chunk[start..<n].firstIndex(of: 0x0A)
                 let end = newline ?? n

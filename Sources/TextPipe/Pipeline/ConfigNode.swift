@@ -101,29 +101,51 @@ public enum ConfigParser {
         guard let root else {
             return .failure(Diagnostic("the pipeline file is empty", at: SourceLocation(file: file, line: 1, column: 1, baseDirectory: baseDirectory)))
         }
-        var duplicate: Diagnostic?
-        let tree = convert(root, file: file, baseDirectory: baseDirectory, duplicate: &duplicate)
-        if let duplicate { return .failure(duplicate) }
+        var state = ConversionState()
+        let tree = convert(root, file: file, baseDirectory: baseDirectory, state: &state)
+        if let problem = state.problem { return .failure(problem) }
         return .success(tree)
     }
 
-    private static func convert(_ node: Node, file: String, baseDirectory: String, duplicate: inout Diagnostic?) -> ConfigNode {
+    /// Pipeline files are small; a file that expands to more nodes than this is an alias
+    /// bomb ("billion laughs"), not a pipeline.
+    static let maxNodes = 100_000
+
+    private struct ConversionState {
+        var problem: Diagnostic?
+        var nodes = 0
+    }
+
+    private static func convert(_ node: Node, file: String, baseDirectory: String, state: inout ConversionState) -> ConfigNode {
         let mark = node.mark
+        state.nodes += 1
+        if state.nodes > maxNodes {
+            if state.problem == nil {
+                state.problem = Diagnostic("the file expands to more than \(maxNodes) values (through YAML aliases?); a pipeline file is never that large",
+                                           at: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, baseDirectory: baseDirectory))
+            }
+            return ConfigNode(.scalar("", plain: true), at: SourceLocation(file: file, line: 0, column: 0, baseDirectory: baseDirectory))
+        }
         let loc = SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, baseDirectory: baseDirectory)
         switch node {
         case .scalar(let s):
-            return ConfigNode(.scalar(s.string, plain: s.style == .plain), at: loc)
+            // An explicit `!!str` tag makes a plain scalar a string, as YAML says.
+            let plain = s.style == .plain && s.tag.rawValue != Tag.Name.str.rawValue
+            return ConfigNode(.scalar(s.string, plain: plain), at: loc)
         case .sequence(let seq):
-            return ConfigNode(.sequence(seq.map { convert($0, file: file, baseDirectory: baseDirectory, duplicate: &duplicate) }), at: loc)
+            return ConfigNode(.sequence(seq.map { convert($0, file: file, baseDirectory: baseDirectory, state: &state) }), at: loc)
         case .mapping(let map):
             var entries: [(key: ConfigNode, value: ConfigNode)] = []
             var seen = Set<String>()
             for (k, v) in map {
-                let key = convert(k, file: file, baseDirectory: baseDirectory, duplicate: &duplicate)
-                if let text = key.scalarText, !seen.insert(text).inserted, duplicate == nil {
-                    duplicate = Diagnostic("duplicate key '\(text)'", at: key.location)
+                let key = convert(k, file: file, baseDirectory: baseDirectory, state: &state)
+                if let text = key.scalarText, !seen.insert(text).inserted, state.problem == nil {
+                    state.problem = Diagnostic("duplicate key '\(text)'", at: key.location)
                 }
-                entries.append((key, convert(v, file: file, baseDirectory: baseDirectory, duplicate: &duplicate)))
+                if key.scalarText == "<<", state.problem == nil {
+                    state.problem = Diagnostic("YAML merge keys ('<<') are not supported in pipeline files; write the keys out", at: key.location)
+                }
+                entries.append((key, convert(v, file: file, baseDirectory: baseDirectory, state: &state)))
             }
             return ConfigNode(.mapping(entries), at: loc)
         case .alias(let alias):
@@ -139,6 +161,9 @@ public enum ConfigParser {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.contains("another document") {
+                return Diagnostic("a pipeline file holds one YAML document; remove the '---' separator and what follows, or split it into two files", at: at(mark))
+            }
             let ctx = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return Diagnostic("YAML syntax: \(problem)\(ctx)", at: at(mark))
         case .reader(let problem, _, _, _):

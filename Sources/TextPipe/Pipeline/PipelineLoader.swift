@@ -141,7 +141,10 @@ private struct Validation {
     mutating func run() {
         let topNames = PipelineFileSchema.topLevel.map(\.name)
         for (key, _) in root.mappingEntries ?? [] {
-            guard let name = key.scalarText else { continue }
+            guard let name = key.scalarText else {
+                diagnostics.append(Diagnostic("keys must be plain names, found \(key.kindDescription)", at: key.location))
+                continue
+            }
             if !topNames.contains(name) {
                 diagnostics.append(Diagnostic("unknown key '\(name)'\(Suggestion.didYouMean(name, in: topNames))"
                     + (Suggestion.nearest(to: name, in: topNames) == nil ? "; a pipeline file has: " + topNames.joined(separator: ", ") : ""),
@@ -171,7 +174,14 @@ private struct Validation {
         let outputDirectory = v.resolvedPaths["output"] ?? Paths.absolute("out", base: Paths.directory(of: path))
         var input = makeInput(values["input"]?.objectValue, resolvedPaths: v.resolvedPaths, locations: v.locations)
         input?.excludedFolders = [outputDirectory]
+        if let input, Paths.sameFile(input.path, outputDirectory) {
+            diagnostics.append(Diagnostic("the output folder is the input folder, so each run would read the last one's outputs; choose another 'output'",
+                                          at: v.locations["output"] ?? v.locations["input.path"] ?? root.location))
+        }
 
+        if let name = values["name"]?.stringValue, let problem = Self.problem(inName: name) {
+            diagnostics.append(Diagnostic("'name' \(problem); it names the output files", at: v.locations["name"] ?? root.location))
+        }
         let stages = validateStages(outputDirectory: outputDirectory)
         guard diagnostics.isEmpty, let input, let stages else { return }
         pipeline = Pipeline(
@@ -181,6 +191,14 @@ private struct Validation {
             outputDirectory: outputDirectory,
             onError: ErrorPolicy(rawValue: values["on_error"]?.stringValue ?? "fail") ?? .fail,
             stages: stages)
+    }
+
+    /// Why a pipeline name cannot name files in the output folder, if it cannot.
+    static func problem(inName name: String) -> String? {
+        if name.isEmpty { return "must not be empty" }
+        if name.contains("/") || name.contains("\\") || name.contains("\0") { return "must not contain '/', '\\' or NUL" }
+        if name.hasPrefix(".") { return "must not start with '.'" }
+        return nil
     }
 
     private mutating func makeInput(_ fields: OrderedFields?, resolvedPaths: [String: String],
@@ -320,14 +338,21 @@ struct OverrideApplier {
             }
             let key = String(setting[..<eq])
             let valueText = String(setting[setting.index(after: eq)...])
+            // A value is taken as it is typed (numbers and booleans recognised, `#`, `*`
+            // and `:` kept); only a value that starts like a YAML list, mapping or quoted
+            // string is parsed as YAML.
             let valueNode: ConfigNode
-            switch ConfigParser.parse(yaml: valueText.isEmpty ? "''" : valueText, file: at.file, baseDirectory: workingDirectory) {
-            case .success(var node):
-                Self.relocate(&node, to: at)
-                valueNode = node
-            case .failure(let d):
-                diagnostics.append(Diagnostic("the value is not valid YAML: \(d.message)", at: at))
-                continue
+            if let first = valueText.first, "[{\"'".contains(first) {
+                switch ConfigParser.parse(yaml: valueText, file: at.file, baseDirectory: workingDirectory) {
+                case .success(var node):
+                    Self.relocate(&node, to: at)
+                    valueNode = node
+                case .failure(let d):
+                    diagnostics.append(Diagnostic("the value is not valid YAML: \(d.message)", at: at))
+                    continue
+                }
+            } else {
+                valueNode = ConfigNode(.scalar(valueText, plain: true), at: at)
             }
             let parts = key.split(separator: ".").map(String.init)
             let topNames = PipelineFileSchema.topLevel.map(\.name)

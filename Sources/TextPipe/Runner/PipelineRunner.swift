@@ -90,7 +90,7 @@ public final class PipelineRunner {
                 queue.push(item)
                 produced += 1
                 return true
-            }, warn: { warnings.append("\($0.path): \($0.reason)") })
+            }, warn: { warnings.append("\($0.path): \($0.reason)") }, isCancelled: { cancellation.isCancelled })
             results.setTotal(produced)
             queue.close()
         }

@@ -158,19 +158,21 @@ public struct JSONParser {
             case 0x72: out.append(0x0D)
             case 0x74: out.append(0x09)
             case 0x75:
-                var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar) {
-                    // A high surrogate must be followed by an escaped low surrogate.
-                    if i + 1 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                let first = try hex4()
+                var scalar = first
+                if (0xD800..<0xDC00).contains(first) {
+                    // A high surrogate pairs with an escaped low surrogate that follows; any
+                    // other escape there is left for the next round, so nothing is lost.
+                    scalar = 0xFFFD
+                    if i + 5 < bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                        let mark = i
                         i += 2
                         let low = try hex4()
                         if (0xDC00..<0xE000).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            scalar = 0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
                         } else {
-                            scalar = 0xFFFD
+                            i = mark
                         }
-                    } else {
-                        scalar = 0xFFFD
                     }
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     scalar = 0xFFFD
@@ -218,8 +220,32 @@ public struct JSONParser {
 
     private func finishNumber(start: Int, isInteger: Bool) throws(JSONParseError) -> JSONValue {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        guard Self.isValidNumber(text) else { throw JSONParseError(message: "invalid number '\(text)'", offset: start) }
         if isInteger, let v = Int(text) { return .int(v) }
-        guard let d = Double(text) else { throw JSONParseError(message: "invalid number '\(text)'", offset: start) }
+        guard let d = Double(text) else {
+            throw JSONParseError(message: "invalid number '\(text)'", offset: start)
+        }
+        // Too large for Int, or beyond Double's range: keep the digits rather than round.
+        if isInteger || !d.isFinite { return .number(text) }
         return .double(d)
+    }
+
+    /// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    private static func isValidNumber(_ text: String) -> Bool {
+        var u = Array(text.utf8)[...]
+        func digits() -> Int {
+            let n = u.prefix(while: { $0 >= 0x30 && $0 <= 0x39 }).count
+            u = u.dropFirst(n)
+            return n
+        }
+        if u.first == 0x2D { u = u.dropFirst() }
+        if u.first == 0x30 { u = u.dropFirst() } else if digits() == 0 { return false }
+        if u.first == 0x2E { u = u.dropFirst(); if digits() == 0 { return false } }
+        if u.first == 0x65 || u.first == 0x45 {
+            u = u.dropFirst()
+            if u.first == 0x2B || u.first == 0x2D { u = u.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return u.isEmpty
     }
 }

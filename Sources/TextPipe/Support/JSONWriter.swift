@@ -92,6 +92,7 @@ public struct JSONWriter {
         case .bool(let b): if b { raw("true") } else { raw("false") }
         case .int(let i): int(i)
         case .double(let d): double(d)
+        case .number(let text): bytes.append(contentsOf: text.utf8)
         case .string(let s): string(s)
         case .array(let a):
             bytes.append(0x5B)

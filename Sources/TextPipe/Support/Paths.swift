@@ -48,6 +48,13 @@ public enum Paths {
         return String(name[..<dot])
     }
 
+    /// Whether two paths name the same existing file or folder (device and inode).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return normalize(a) == normalize(b) }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
     /// Whether a path exists, and whether it is a folder.
     public static func kind(of path: String) -> (exists: Bool, isDirectory: Bool) {
         var isDir: ObjCBool = false

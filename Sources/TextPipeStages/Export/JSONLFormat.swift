@@ -37,7 +37,6 @@ public enum DocumentJSON {
         let names = options.layers ?? document.layers.names
         if !names.isEmpty {
             let index = document.offsetIndex()
-            let text = document.text
             w.key("layers")
             w.byte(0x7B)
             var firstLayer = true
@@ -61,7 +60,7 @@ public enum DocumentJSON {
                     }
                     if options.spanText {
                         w.key("text")
-                        w.string(String(Self.slice(text, span)))
+                        w.string(String(document.text(of: span)))
                     }
                     if !span.attributes.isEmpty {
                         w.key("attributes")
@@ -74,13 +73,5 @@ public enum DocumentJSON {
             w.byte(0x7D)
         }
         w.byte(0x7D)
-    }
-
-    static func slice(_ text: String, _ span: Span) -> Substring {
-        let utf8 = text.utf8
-        let n = utf8.count
-        let lo = utf8.index(utf8.startIndex, offsetBy: min(span.start, n))
-        let hi = utf8.index(utf8.startIndex, offsetBy: min(span.end, n))
-        return text[lo..<hi]
     }
 }
