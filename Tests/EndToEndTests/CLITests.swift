@@ -161,6 +161,38 @@ struct CLITests {
         #expect(result.stderr.contains("p.yaml:7:20: error: stage 'export#3' would write \(dir)/out/c.stats.json, which is also the run's statistics file"))
     }
 
+    @Test("an export path that is a folder is refused before any document is read; nothing is replaced")
+    func exportOntoFolder() throws {
+        let dir = TP.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        TP.write("\(dir)/in/a.txt", "alpha")
+        TP.write("\(dir)/out/first.jsonl", "old\n")
+        try FileManager.default.createDirectory(atPath: "\(dir)/out/second.jsonl", withIntermediateDirectories: true)
+        TP.write("\(dir)/p.yaml", "textpipe: 1\nname: f\ninput: {path: in}\nstages:\n  - export: {path: first.jsonl}\n  - export: {path: second.jsonl}\n")
+        let result = try TP.run(["run", "p.yaml"], in: dir)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("second.jsonl is a folder; outputs must be regular files"), "\(result.stderr)")
+        #expect(result.stderr.contains("no output was changed"))
+        #expect(try String(contentsOfFile: "\(dir)/out/first.jsonl", encoding: .utf8) == "old\n")
+        let stats = try TP.json("\(dir)/out/f.stats.json").objectValue
+        #expect(stats?["input"]?.objectValue?["items"] == .int(0))
+    }
+
+    @Test("an export path that is a symbolic link writes where the link points and keeps the link")
+    func exportThroughSymlink() throws {
+        let dir = TP.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        TP.write("\(dir)/in/a.txt", "alpha")
+        TP.write("\(dir)/elsewhere/real.jsonl", "old\n")
+        try FileManager.default.createDirectory(atPath: "\(dir)/out", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: "\(dir)/out/l.jsonl", withDestinationPath: "\(dir)/elsewhere/real.jsonl")
+        TP.write("\(dir)/p.yaml", "textpipe: 1\nname: l\ninput: {path: in}\nstages: [export]\n")
+        let result = try TP.run(["run", "p.yaml"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(dir)/out/l.jsonl") == "\(dir)/elsewhere/real.jsonl")
+        #expect(try TP.jsonLines("\(dir)/elsewhere/real.jsonl").count == 1)
+    }
+
     @Test("an unreadable file is skipped with its reason (needs a non-root user)",
           .enabled(if: getuid() != 0, "root reads any file, so permissions cannot make one unreadable"))
     func unreadableFile() throws {

@@ -29,6 +29,10 @@ struct GlobAndSizeTests {
         ("[a-c]?.md", "c1.md", true),
         ("é*.txt", "été.txt", true),
         ("?té.txt", "été.txt", true),               // ? is one character, not one byte
+        ("[é]t[é].txt", "été.txt", true),           // classes hold whole characters
+        ("[à-ê]*", "été.txt", true),
+        ("\\[draft\\]*.txt", "[draft] notes.txt", true),  // escaped brackets are literal
+        ("\\[draft\\]*.txt", "d notes.txt", false),
     ])
     func globs(_ pattern: String, _ path: String, _ expected: Bool) {
         #expect(GlobPattern(pattern).matches(path) == expected, "\(pattern) vs \(path)")

@@ -22,8 +22,11 @@ public struct GlobPattern: Sendable {
         if text.hasPrefix("/") { return "patterns are relative to input.path; remove the leading '/'" }
         var depth = 0
         var inClass = false
+        var escaped = false
         for c in text.utf8 {
+            if escaped { escaped = false; continue }
             switch c {
+            case UInt8(ascii: "\\"): escaped = true
             case UInt8(ascii: "["): inClass = true
             case UInt8(ascii: "]"): inClass = false
             case UInt8(ascii: "{") where !inClass: depth += 1
@@ -104,13 +107,14 @@ public struct GlobPattern: Sendable {
                 pi += 1
                 while si < s.count && s[si] & 0xC0 == 0x80 { si += 1 }  // a whole UTF-8 character
             case UInt8(ascii: "["):
-                guard let (matched, end) = matchClass(p, pi, s[si]) else {
-                    if s[si] != c { return false }
+                let (scalar, width) = Self.scalar(s, si)
+                guard let (matched, end) = matchClass(p, pi, scalar) else {
+                    if s[si] != c { return false }  // no closing ']': a literal '['
                     si += 1; pi += 1
                     continue
                 }
                 if !matched || s[si] == slash { return false }
-                si += 1
+                si += width
                 pi = end
             case UInt8(ascii: "\\") where pi + 1 < p.count:
                 if s[si] != p[pi + 1] { return false }
@@ -125,8 +129,24 @@ public struct GlobPattern: Sendable {
         return si == s.count
     }
 
-    /// Matches a byte against `[...]` at `pi`; returns whether it matched and the index after `]`.
-    private static func matchClass(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ b: UInt8) -> (Bool, Int)? {
+    /// The Unicode scalar at `i` and its length in bytes (one byte for invalid UTF-8).
+    private static func scalar(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b = s[i]
+        guard b >= 0x80 else { return (UInt32(b), 1) }
+        let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        guard width > 1, i + width <= s.count else { return (UInt32(b), 1) }
+        var value = UInt32(b) & (0xFF >> (width + 1))
+        for k in 1..<width {
+            let c = s[i + k]
+            guard c & 0xC0 == 0x80 else { return (UInt32(b), 1) }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return (value, width)
+    }
+
+    /// Matches a character against `[...]` at `pi` (members and ranges are whole
+    /// characters, so `[é]` works); returns whether it matched and the index after `]`.
+    private static func matchClass(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ c: UInt32) -> (Bool, Int)? {
         var i = pi + 1
         var negate = false
         if i < p.count && (p[i] == UInt8(ascii: "!") || p[i] == UInt8(ascii: "^")) { negate = true; i += 1 }
@@ -134,13 +154,15 @@ public struct GlobPattern: Sendable {
         var first = true
         while i < p.count && (p[i] != UInt8(ascii: "]") || first) {
             first = false
-            let lo = p[i]
-            if i + 2 < p.count && p[i + 1] == UInt8(ascii: "-") && p[i + 2] != UInt8(ascii: "]") {
-                if b >= lo && b <= p[i + 2] { matched = true }
-                i += 3
-            } else {
-                if b == lo { matched = true }
-                i += 1
+            if p[i] == UInt8(ascii: "\\") && i + 1 < p.count { i += 1 }
+            let (lo, w) = scalar(p, i)
+            i += w
+            if i + 1 < p.count && p[i] == UInt8(ascii: "-") && p[i + 1] != UInt8(ascii: "]") {
+                let (hi, w2) = scalar(p, i + 1)
+                if c >= lo && c <= hi { matched = true }
+                i += 1 + w2
+            } else if c == lo {
+                matched = true
             }
         }
         guard i < p.count else { return nil }

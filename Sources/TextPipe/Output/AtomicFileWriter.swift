@@ -19,7 +19,17 @@ public final class AtomicFileWriter {
         public let description: String
     }
 
-    public init(path: String) throws {
+    public init(path requested: String) throws {
+        // Replacing a symlink by renaming over it would cut the link; write where it points.
+        var path = requested
+        var st = stat()
+        if lstat(requested, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(requested, nil) {
+            path = String(cString: real)
+            free(real)
+        }
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            throw Failure(description: "\(requested) is \(Self.kindName(st.st_mode)); outputs must be regular files")
+        }
         self.path = path
         let dir = Paths.directory(of: path)
         try Self.makeDirectories(dir)
@@ -33,7 +43,7 @@ public final class AtomicFileWriter {
     }
 
     deinit {
-        if fd >= 0 { abort() }
+        if fd >= 0 || prepared { abort() }
     }
 
     public func write(_ bytes: [UInt8]) throws {
@@ -65,25 +75,54 @@ public final class AtomicFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs and renames the temporary file into place.
-    public func commit() throws {
+    private var prepared = false
+
+    /// Phase one of a commit: everything is written and synced to disk, but the target
+    /// still holds its old content. Several outputs prepare first and then all commit, so
+    /// a write error in one leaves every target as it was.
+    public func prepare() throws {
+        guard !prepared else { return }
         try flush()
         guard fsync(fd) == 0 || errno == EINVAL else {
             throw Failure(description: "cannot sync \(path): \(FolderWalker.errnoText())")
         }
         close(fd)
         fd = -1
+        prepared = true
+    }
+
+    /// Renames the temporary file into place (preparing it first if needed), then syncs
+    /// the folder so the rename itself survives a crash.
+    public func commit() throws {
+        try prepare()
         defer { TemporaryFiles.shared.remove(temporaryPath) }
         guard rename(temporaryPath, path) == 0 else {
             let reason = FolderWalker.errnoText()
             unlink(temporaryPath)
             throw Failure(description: "cannot move the finished output to \(path): \(reason)")
         }
+        let dirFD = open(Paths.directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 {
+            _ = fsync(dirFD)
+            close(dirFD)
+        }
+    }
+
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
     }
 
     /// Discards everything written; the target file is left as it was.
     public func abort() {
         if fd >= 0 { close(fd) }
+        prepared = false
         fd = -1
         unlink(temporaryPath)
         TemporaryFiles.shared.remove(temporaryPath)

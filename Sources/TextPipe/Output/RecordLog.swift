@@ -17,8 +17,11 @@ final class RecordLog {
         count += 1
     }
 
-    /// Commits the file, or removes a stale one when there were no records.
-    func finish() throws -> String? {
+    /// Writes and syncs the records (phase one).
+    func prepare() throws { try writer?.prepare() }
+
+    /// Publishes the file, or removes a stale one when there were no records.
+    func commit() throws -> String? {
         if let writer {
             try writer.commit()
             return path

@@ -164,19 +164,27 @@ public final class PipelineRunner {
             abortAll()
             stats.status = .interrupted
         } else {
+            // Two phases: every output is written and synced before any is published.
+            var published: [String] = []
             do {
+                var pending: [String] = []
                 for s in sinks {
                     let t0 = DispatchTime.now().uptimeNanoseconds
-                    let summary = try s.sink.finish()
+                    pending += try s.sink.finish().outputs
                     stats.stages[s.index].seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-                    stats.outputs += summary.outputs
                 }
-                if let path = try rejects.finish() { stats.outputs.append(path) }
-                if let path = try quarantine.finish() { stats.outputs.append(path) }
+                try rejects.prepare()
+                try quarantine.prepare()
+                for s in sinks { try s.sink.commit() }
+                published = pending
+                if let path = try rejects.commit() { published.append(path) }
+                if let path = try quarantine.commit() { published.append(path) }
+                stats.outputs = published
             } catch {
                 abortAll()
                 stats.status = .failed
                 stats.failure = "cannot finish the outputs: \(error)"
+                stats.outputs = published
             }
         }
         return finishStatistics(stats, started: started)

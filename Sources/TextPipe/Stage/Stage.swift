@@ -21,8 +21,13 @@ public protocol DocumentSink: AnyObject {
     /// (`textpipe validate` builds stages but must not create outputs).
     func start() throws
     func write(_ document: Document) throws
-    /// Commits the outputs (for files: rename the temporary file into place).
+    /// Completes the outputs and makes them durable without publishing them yet (for
+    /// files: write the last bytes and sync the temporary file). A throw here leaves
+    /// every output of the run unchanged.
     func finish() throws -> SinkSummary
+    /// Publishes the finished outputs (for files: rename into place). Called only after
+    /// every sink finished, so one sink's failure cannot leave another half-published.
+    func commit() throws
     /// Discards partial outputs after a failed or interrupted run.
     func abort()
 }
@@ -30,6 +35,7 @@ public protocol DocumentSink: AnyObject {
 extension DocumentSink {
     public var outputPaths: [String] { [] }
     public func start() throws {}
+    public func commit() throws {}
 }
 
 /// What a sink reports when it finishes.

@@ -73,9 +73,11 @@ final class FileExportSink: DocumentSink {
     func finish() throws -> SinkSummary {
         guard let writer else { return SinkSummary() }
         try writer.write(format.footer())
-        try writer.commit()
-        return SinkSummary(outputs: [path], recordsWritten: records, bytesWritten: writer.bytesWritten)
+        try writer.prepare()
+        return SinkSummary(outputs: [writer.path], recordsWritten: records, bytesWritten: writer.bytesWritten)
     }
+
+    func commit() throws { try writer?.commit() }
 
     func abort() { writer?.abort() }
 }

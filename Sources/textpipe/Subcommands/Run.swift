@@ -65,7 +65,11 @@ struct Run: ParsableCommand {
             return
         case .failed:
             printError("error: \(stats.failure ?? "the run failed")")
-            printError("no output was changed" + (stats.statisticsFile.map { "; \($0) records the failed run" } ?? ""))
+            if stats.outputs.isEmpty {
+                printError("no output was changed" + (stats.statisticsFile.map { "; \($0) records the failed run" } ?? ""))
+            } else {
+                printError("the failure came while publishing; these outputs were already replaced: " + stats.outputs.joined(separator: ", "))
+            }
             throw ExitStatus.runFailed
         case .interrupted:
             printError("interrupted: no output was changed" + (stats.statisticsFile.map { "; \($0) records the interrupted run" } ?? ""))
