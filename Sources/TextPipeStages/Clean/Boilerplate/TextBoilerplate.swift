@@ -1,0 +1,66 @@
+import TextPipe
+
+/// Drops the boilerplate lines of plain-text news dumps: navigation leftovers ("No
+/// previous article"), share and newsletter prompts, advertisement markers, copyright
+/// footers. Only short lines that match a known form as a whole are dropped, so real
+/// sentences that mention a newsletter stay.
+struct TextBoilerplate: TextPass {
+    /// Lines that are boilerplate when they are the whole (trimmed, lower-cased) line.
+    static let exactLines: Set<String> = [
+        "no previous article", "no next article", "previous article", "next article", "next story",
+        "previous story", "advertisement", "advertisements", "sponsored", "sponsored content", "share",
+        "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+        "share on linkedin", "tweet", "email", "print", "print this article", "read more", "read more:",
+        "related", "related articles", "related stories", "more stories", "most read", "most popular",
+        "trending", "comments", "leave a comment", "post a comment", "skip to content",
+        "skip to main content", "back to top", "menu", "search", "subscribe", "sign in", "log in",
+        "continue reading", "show comments", "hide comments", "loading comments...", "accept cookies",
+        "accept all cookies",
+    ]
+
+    /// Prefixes of short boilerplate lines ("Sign up for our newsletter…", "© 2026 …").
+    static let prefixes: [String] = [
+        "sign up for our", "sign up to our", "subscribe to our", "subscribe now", "follow us on",
+        "click here to", "we use cookies", "this site uses cookies", "this website uses cookies",
+        "©", "copyright ©", "(c) 20", "all rights reserved", "share this article", "read more:",
+        "related:", "see also:", "get the latest", "don't miss", "download our app", "listen to this article",
+    ]
+
+    static let maxLineLength = 100
+
+    static func isBoilerplate(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.utf8.count <= maxLineLength else { return false }
+        let lower = trimmed.lowercased()
+        if exactLines.contains(lower) { return true }
+        if lower.hasSuffix("all rights reserved.") || lower.hasSuffix("all rights reserved") { return true }
+        return prefixes.contains { lower.hasPrefix($0) }
+    }
+
+    func rewrite(_ s: UnsafeRawBufferPointer) -> TextBuilder? {
+        let text = String(decoding: s, as: UTF8.self)
+        var out: TextBuilder?
+        var copied = 0
+        var lineStart = 0
+        let n = s.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && s[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = min(n, lineEnd + 1)
+            let utf8 = text.utf8
+            let line = text[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)]
+            if Self.isBoilerplate(line) {
+                if out == nil { out = TextBuilder(capacity: n) }
+                out!.copy(s, copied..<lineStart)
+                out!.replace(lineStart..<next, withBytes: UnsafeRawBufferPointer(start: nil, count: 0))
+                copied = next
+            }
+            lineStart = next
+        }
+        guard var out else { return nil }
+        out.copy(s, copied..<n)
+        return out
+    }
+}
+
+import Foundation

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import TextPipe
+@testable import TextPipeStages
+
+/// Runs `clean` with the given parameters (defaults otherwise) over `text`.
+func cleaned(_ text: String, _ params: [String: JSONValue] = [:]) throws -> Document {
+    var values = OrderedFields()
+    for spec in CleanStage.descriptor.parameters { values[spec.name] = params[spec.name] ?? spec.defaultValue }
+    let built = try CleanStage.descriptor.build(StageParameters(stageName: "clean", values: values),
+                                                StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/"))
+    guard case .transform(let stage) = built else { throw CleanTestError.notATransform }
+    var doc = Document(id: "t", text: text)
+    _ = try stage.process(&doc, context: StageContext(worker: 0, scratch: WorkerScratch()))
+    return doc
+}
+
+enum CleanTestError: Error { case notATransform }
+
+@Suite("clean: text normalization")
+struct CleanTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let rule: String
+        let input: String
+        let expected: String
+        var params: [String: JSONValue] = [:]
+        var testDescription: String { rule }
+    }
+
+    static let cases: [Case] = [
+        Case(rule: "whitespace: runs of spaces and tabs become one space", input: "a  b\t\tc \t d", expected: "a b c d"),
+        Case(rule: "whitespace: lines are trimmed", input: "  first  \n\tsecond\t", expected: "first\nsecond"),
+        Case(rule: "whitespace: CRLF and CR become LF", input: "a\r\nb\rc", expected: "a\nb\nc"),
+        Case(rule: "whitespace: at most one blank line by default", input: "a\n\n\n\n\nb", expected: "a\n\nb"),
+        Case(rule: "whitespace: max_blank_lines 0 joins paragraphs with one newline", input: "a\n\n\nb", expected: "a\nb", params: ["max_blank_lines": 0]),
+        Case(rule: "whitespace: whitespace-only lines count as blank", input: "a\n  \n\t\n b", expected: "a\n\nb"),
+        Case(rule: "whitespace: no blank lines at the start or end", input: "\n\n  a  \n\n", expected: "a"),
+        Case(rule: "whitespace: keep leaves spacing alone", input: "a  b\n\n\n c", expected: "a  b\n\n\n c", params: ["whitespace": "keep"]),
+        Case(rule: "controls: C0 and C1 controls removed, tab and newline kept", input: "a\u{01}b\u{7F}c\u{85}d\te\nf", expected: "abcd e\nf"),
+        Case(rule: "controls: zero-width space, soft hyphen, BOM and bidi marks removed", input: "in\u{200B}vis\u{00AD}ible\u{FEFF} \u{200E}text\u{202C}", expected: "invisible text"),
+        Case(rule: "controls: ZWJ in emoji sequences is kept", input: "👩\u{200D}🔬 scientist", expected: "👩\u{200D}🔬 scientist"),
+        Case(rule: "controls: form feed becomes a line break", input: "page one\u{0C}page two", expected: "page one\npage two"),
+        Case(rule: "controls: keep leaves them", input: "a\u{200B}b", expected: "a\u{200B}b", params: ["controls": "keep"]),
+        Case(rule: "spaces: no-break and thin spaces become spaces", input: "10\u{00A0}km and 5\u{2009}%\u{202F}off", expected: "10 km and 5 % off"),
+        Case(rule: "spaces: line separator becomes a newline", input: "one\u{2028}two", expected: "one\ntwo"),
+        Case(rule: "ligatures: expanded by default", input: "ﬁnal oﬀer ﬂows", expected: "final offer flows"),
+        Case(rule: "quotes: curly to straight on request", input: "\u{201C}It\u{2019}s\u{201D} \u{2018}ok\u{2019}", expected: "\"It's\" 'ok'", params: ["typography": ["quotes"]]),
+        Case(rule: "quotes: kept by default", input: "\u{201C}It\u{2019}s\u{201D}", expected: "\u{201C}It\u{2019}s\u{201D}"),
+        Case(rule: "dashes: en dash and minus to -, em dash to --", input: "1990–2000 −5 a—b", expected: "1990-2000 -5 a--b", params: ["typography": ["dashes"]]),
+        Case(rule: "ellipsis: … to ...", input: "wait…", expected: "wait...", params: ["typography": ["ellipsis"]]),
+        Case(rule: "unicode: NFC composes a decomposed accent", input: "Me\u{0301}xico cafe\u{0301}", expected: "M\u{00E9}xico caf\u{00E9}"),
+        Case(rule: "unicode: NFC leaves composed text alone", input: "São Paulo, Zürich, 東京", expected: "São Paulo, Zürich, 東京"),
+        Case(rule: "unicode: NFC maps the Angstrom sign to Å", input: "1 \u{212B}", expected: "1 \u{00C5}"),
+        Case(rule: "unicode: NFKC folds full-width and superscripts", input: "ＡＢＣ x²", expected: "ABC x2", params: ["unicode": "nfkc"]),
+        Case(rule: "unicode: none leaves decomposed text", input: "e\u{0301}", expected: "e\u{0301}", params: ["unicode": "none"]),
+        Case(rule: "dehyphenate: a word split across lines is joined", input: "the exam-\nple shows", expected: "the example shows"),
+        Case(rule: "dehyphenate: indentation of the next line is dropped too", input: "infor-\n   mation", expected: "information"),
+        Case(rule: "dehyphenate: compounds keep their hyphen", input: "a well-\nknown fact", expected: "a well-\nknown fact"),
+        Case(rule: "dehyphenate: a capitalised next line is not joined", input: "Anglo-\nSaxon", expected: "Anglo-\nSaxon"),
+        Case(rule: "dehyphenate: a dash at the end of a sentence line is not a hyphen", input: "and then -\nnothing", expected: "and then -\nnothing"),
+        Case(rule: "dehyphenate: a blank line in between is a paragraph break", input: "exam-\n\nple", expected: "exam-\n\nple"),
+        Case(rule: "dehyphenate: can be turned off", input: "exam-\nple", expected: "exam-\nple", params: ["dehyphenate": false]),
+        Case(rule: "mojibake: UTF-8 read as Windows-1252 is repaired", input: "cafÃ© and itâ€™s â€œquotedâ€\u{9D}", expected: "café and it’s “quoted”"),
+        Case(rule: "mojibake: a euro sign and a no-break space", input: "5Â\u{00A0}â‚¬", expected: "5 €"),
+        Case(rule: "mojibake: genuine accented text is untouched", input: "Ãcole? No: École, Ã  la", expected: "Ãcole? No: École, Ã la"),
+        Case(rule: "mojibake: keep leaves it", input: "cafÃ©", expected: "cafÃ©", params: ["mojibake": "keep"]),
+        Case(rule: "boilerplate: plain-text junk lines are dropped", input: "Headline\n\nNo previous article\nBody text here.\nShare this article\nSign up for our newsletter today!\n© 2026 Example News. All rights reserved.", expected: "Headline\n\nBody text here.", params: ["boilerplate": "remove"]),
+        Case(rule: "boilerplate: a real sentence that mentions a newsletter stays", input: "The council will sign up for our regional newsletter programme, the mayor said on Tuesday after a long debate.", expected: "The council will sign up for our regional newsletter programme, the mayor said on Tuesday after a long debate.", params: ["boilerplate": "remove"]),
+        Case(rule: "everything at once", input: "  Ca\u{0301}fe\u{0301}\u{200B}  menu\r\n\r\n\r\n\u{00A0}ﬁne  ", expected: "Cáfé menu\n\nfine"),
+        Case(rule: "empty text stays empty", input: "", expected: ""),
+        Case(rule: "whitespace-only text becomes empty", input: " \n\t \n", expected: ""),
+    ]
+
+    @Test("clean", arguments: cases)
+    func normalization(_ c: Case) throws {
+        let doc = try cleaned(c.input, c.params)
+        #expect(Array(doc.text.unicodeScalars) == Array(c.expected.unicodeScalars), "\(c.rule)")
+    }
+
+    @Test("every word of the cleaned text maps back to the same word in the source", arguments: cases)
+    func offsetsSurvive(_ c: Case) throws {
+        let doc = try cleaned(c.input, c.params)
+        let source = doc.sourceText ?? c.input
+        for word in wordRanges(doc.text) {
+            let cleanWord = String(doc.text(in: word))
+            let range = doc.sourceRange(of: Span(word))
+            let sourceWord = String(Document(id: "s", text: source).text(in: range))
+            // A word maps to its source form, which may differ only by what clean normalized.
+            let simple = try cleaned(sourceWord, c.params.merging(["boilerplate": "keep"]) { $1 }).text
+            #expect(simple == cleanWord || sourceWord.contains(cleanWord) || cleanWord.count <= 1,
+                    "\(c.rule): '\(cleanWord)' maps to '\(sourceWord)'")
+        }
+    }
+
+    /// Byte ranges of the runs of letters and digits.
+    func wordRanges(_ text: String) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start: Int?
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if isWord && start == nil { start = offset }
+            if !isWord, let s = start { out.append(s..<offset); start = nil }
+            offset += String(scalar).utf8.count
+        }
+        if let s = start { out.append(s..<offset) }
+        return out
+    }
+
+    @Test("a document that needs no cleaning keeps its text and gets no offset map")
+    func untouched() throws {
+        let doc = try cleaned("Already clean.\n\nTwo paragraphs.")
+        #expect(doc.offsetMap == nil)
+        #expect(doc.sourceText == nil)
+    }
+
+    @Test("random text never crashes clean and keeps offsets inside the source")
+    func fuzz() throws {
+        var rng = SeededGenerator(seed: 7)
+        let pieces = ["a", " ", "  ", "\t", "\n", "\r\n", "\n\n\n", "-", "-\n", "é", "e\u{0301}", "Ã©", "â€™", "\u{200B}",
+                      "\u{00A0}", "ﬁ", "“", "…", "東", "🌍", "\u{01}", "\u{FEFF}", "Â", "No previous article\n", "x-"]
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0..<40, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            for params in [[:], ["typography": ["quotes", "dashes", "ellipsis", "ligatures", "spaces"], "unicode": "nfkc", "boilerplate": "remove"]] as [[String: JSONValue]] {
+                let doc = try cleaned(text, params)
+                let sourceLength = (doc.sourceText ?? text).utf8.count
+                for word in wordRanges(doc.text) {
+                    let r = doc.sourceRange(of: Span(word))
+                    #expect(r.lowerBound >= 0 && r.upperBound <= sourceLength && r.lowerBound <= r.upperBound)
+                }
+            }
+        }
+    }
+}
+
+/// A small deterministic generator so random tests repeat exactly.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
