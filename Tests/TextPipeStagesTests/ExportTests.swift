@@ -5,8 +5,10 @@ import TextPipe
 
 @Suite("export and filter")
 struct ExportTests {
-    func options(_ offsets: OffsetUnit, text: Bool = true, metadata: Bool = true, layers: [String]? = nil, spanText: Bool = false) -> ExportOptions {
-        ExportOptions(path: "/dev/null", offsets: offsets, includeText: text, includeMetadata: metadata, layers: layers, spanText: spanText)
+    func options(_ offsets: OffsetUnit, text: Bool = true, metadata: Bool = true, layers: [String]? = nil, spanText: Bool = false,
+                 sourceOffsets: Bool = false) -> ExportOptions {
+        ExportOptions(path: "/dev/null", offsets: offsets, includeText: text, includeMetadata: metadata, layers: layers,
+                      spanText: spanText, sourceOffsets: sourceOffsets)
     }
 
     func sampleDocument() -> Document {
@@ -53,6 +55,21 @@ struct ExportTests {
         #expect(first?["label"] == .string("W"))
         #expect(first?["text"] == .string("Zoë"))
         #expect(first?["attributes"] == .object(["len": 3]))
+    }
+
+    @Test("source offsets go back through clean's rewrite to the text as read, in the chosen unit")
+    func sourceOffsets() throws {
+        var doc = try cleaned("Zoë  said:\u{00A0}\u{00A0}“fine”   thanks")  // clean collapses spaces
+        #expect(doc.text == "Zoë said: “fine” thanks")
+        let start = doc.text.utf8.count - "thanks".utf8.count
+        doc.layers["words"] = [Span(start: start, end: doc.text.utf8.count)]
+        // In the source "Zoë  said:  “fine”   thanks", "thanks" is code points 21..<27, UTF-8 bytes 28..<34.
+        #expect(Array(doc.sourceText!.unicodeScalars)[21..<27].map(String.init).joined() == "thanks")
+        for (unit, expected) in [(OffsetUnit.codepoint, [21, 27]), (.utf8, [28, 34]), (.utf16, [21, 27])] {
+            let record = try encode(doc, options(unit, sourceOffsets: true))
+            let span = record["layers"]?.objectValue?["words"]?.arrayValue?.first?.objectValue
+            #expect([span?["source_start"]?.intValue, span?["source_end"]?.intValue] == expected, "\(unit)")
+        }
     }
 
     @Test("text, metadata and layers can be left out")

@@ -10,6 +10,20 @@ public struct ExportOptions: Sendable {
     /// Layers to write; `nil` writes all.
     public let layers: [String]?
     public let spanText: Bool
+    /// Also write each span's range in the source text (through `clean`'s offset map).
+    public let sourceOffsets: Bool
+
+    public init(path: String, offsets: OffsetUnit, includeText: Bool, includeMetadata: Bool, layers: [String]?,
+                spanText: Bool, sourceOffsets: Bool = false)
+    {
+        self.path = path
+        self.offsets = offsets
+        self.includeText = includeText
+        self.includeMetadata = includeMetadata
+        self.layers = layers
+        self.spanText = spanText
+        self.sourceOffsets = sourceOffsets
+    }
 }
 
 /// An export format: one type per file in `Export/`, listed in `ExportStage.formats`.

@@ -22,6 +22,8 @@ public enum ExportStage {
             ParameterSpec("offsets", .choice(OffsetUnit.allCases.map(\.rawValue)), default: "codepoint",
                           "The unit of span offsets: `codepoint` (as Python's `str` indexes), `utf8` bytes or `utf16` units."),
             ParameterSpec("span_text", .boolean, default: false, "Write each span's text beside its offsets."),
+            ParameterSpec("source_offsets", .boolean, default: false,
+                          "Also write `source_start` and `source_end`: each span's range in the text as read, before `clean` rewrote it (same unit as `offsets`)."),
         ],
         layerUse: { params in LayerUse(requires: params.strings("layers") ?? []) },
         build: { params, context in
@@ -37,7 +39,8 @@ public enum ExportStage {
                 includeText: params.bool("text") ?? true,
                 includeMetadata: params.bool("metadata") ?? true,
                 layers: params.strings("layers"),
-                spanText: params.bool("span_text") ?? false)
+                spanText: params.bool("span_text") ?? false,
+                sourceOffsets: params.bool("source_offsets") ?? false)
             return .sink(FileExportSink(format: format.init(options: options), path: path))
         })
 }

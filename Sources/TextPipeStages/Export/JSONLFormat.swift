@@ -37,6 +37,9 @@ public enum DocumentJSON {
         let names = options.layers ?? document.layers.names
         if !names.isEmpty {
             let index = document.offsetIndex()
+            // Source offsets are converted in the source text, which only exists once a
+            // stage rewrote the text; before that the two coincide.
+            let sourceIndex = options.sourceOffsets ? document.sourceText.map(OffsetIndex.init) ?? index : nil
             w.key("layers")
             w.byte(0x7B)
             var firstLayer = true
@@ -54,6 +57,13 @@ public enum DocumentJSON {
                     w.int(index.convert(span.start, to: options.offsets))
                     w.key("end")
                     w.int(index.convert(span.end, to: options.offsets))
+                    if let sourceIndex {
+                        let r = document.sourceRange(of: span)
+                        w.key("source_start")
+                        w.int(sourceIndex.convert(r.lowerBound, to: options.offsets))
+                        w.key("source_end")
+                        w.int(sourceIndex.convert(r.upperBound, to: options.offsets))
+                    }
                     if let label = span.label {
                         w.key("label")
                         w.string(label)
