@@ -46,14 +46,15 @@ public struct MainTextClassifier: Sendable {
 
     /// Which blocks to keep.
     public func classify(_ blocks: [Block]) -> [Bool] {
-        var kinds = blocks.map(initialKind)
+        let initial = blocks.map(initialKind)
+        var kinds = initial
         reviseShortBlocks(&kinds)
         var keep = kinds.map { $0 == .good }
         keepHeadingsAndItemsNearContent(blocks, &keep)
         // A page with no block judged good (a short notice, a one-paragraph page): keep
         // what is not clearly furniture rather than return nothing.
         if !keep.contains(true) {
-            keep = zip(blocks, kinds).map { block, kind in kind != .bad && !hasNegativeContext(block) }
+            keep = zip(blocks, initial).map { block, kind in kind != .bad && !hasNegativeContext(block) }
         }
         return keep
     }
