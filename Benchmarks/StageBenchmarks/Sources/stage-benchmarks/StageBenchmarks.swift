@@ -1,0 +1,78 @@
+import Foundation
+import TextPipe
+import TextPipeStages
+
+/// Times one stage over a corpus on one thread, and a plain byte scan of the same text
+/// in the same run, so the ratio is meaningful on a noisy machine.
+@main
+struct StageBenchmarks {
+    static func main() throws {
+        let megabytes = CommandLine.arguments.count > 1 ? Double(CommandLine.arguments[1]) ?? 20 : 20
+        var corpus = Corpus(seed: 2026)
+        var documents: [Document] = []
+        var bytes = 0
+        while Double(bytes) < megabytes * 1e6 {
+            let text = corpus.article()
+            bytes += text.utf8.count
+            documents.append(Document(id: "doc\(documents.count)", text: text))
+        }
+        print("corpus: \(documents.count) synthetic news documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        print("")
+        let scan = measure(documents) { doc in
+            // The floor: touch every byte once (count the periods).
+            doc.text.utf8.withContiguousStorageIfAvailable { buf in
+                var n = 0
+                for b in buf where b == 0x2E { n &+= 1 }
+                return n
+            } ?? 0
+        }
+        report("byte scan (floor)", bytes, scan, floor: scan)
+
+        for (label, stage, params) in Self.cases {
+            let built = try build(stage, params)
+            let context = StageContext(worker: 0, scratch: WorkerScratch())
+            let seconds = measure(documents) { doc in
+                var copy = doc
+                _ = try? built.process(&copy, context: context)
+                return copy.text.utf8.count
+            }
+            report(label, bytes, seconds, floor: scan)
+        }
+    }
+
+    static let cases: [(String, String, [String: JSONValue])] = [
+        ("clean (defaults)", "clean", [:]),
+        ("clean (all typography, nfkc)", "clean", ["typography": ["quotes", "dashes", "ellipsis", "ligatures", "spaces"], "unicode": "nfkc"]),
+    ]
+
+    static func build(_ name: String, _ overrides: [String: JSONValue]) throws -> any DocumentStage {
+        let registry = StageRegistry()
+        BuiltinStages.register(into: registry)
+        guard let d = registry.descriptor(named: name) else { fatalError("no stage \(name)") }
+        var values = OrderedFields()
+        for spec in d.parameters { values[spec.name] = overrides[spec.name] ?? spec.defaultValue }
+        guard case .transform(let stage) = try d.build(StageParameters(stageName: name, values: values),
+                                                       StageBuildContext(pipelineName: "b", pipelineDirectory: "/", outputDirectory: "/tmp"))
+        else { fatalError("\(name) is not a per-document stage") }
+        return stage
+    }
+
+    /// The best of three passes over all documents, in seconds.
+    static func measure(_ documents: [Document], _ body: (Document) -> Int) -> Double {
+        var best = Double.infinity
+        var sink = 0
+        for _ in 0..<3 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for doc in documents { sink &+= body(doc) }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        if sink == 42 { print("") }  // keeps the work from being optimized away
+        return best
+    }
+
+    static func report(_ label: String, _ bytes: Int, _ seconds: Double, floor: Double) {
+        let mbps = Double(bytes) / 1e6 / seconds
+        print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
+              + String(format: "%9.1f MB/s  %7.3f s  %6.1fx the byte scan's time", mbps, seconds, seconds / floor))
+    }
+}
