@@ -107,6 +107,20 @@ struct CleanTests {
         return out
     }
 
+    @Test("random bytes, decoded as a reader would, never crash clean")
+    func randomBytes() throws {
+        var rng = SeededGenerator(seed: 11)
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0..<300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            guard case .success(let decoded) = TextDecoding.decode(bytes, allowBinarySniff: false) else { continue }
+            let doc = try cleaned(decoded.text, ["typography": ["quotes", "dashes", "ellipsis", "ligatures", "spaces"]])
+            #expect(doc.text.utf8.count <= decoded.text.utf8.count * 3 + 3)
+            if let map = doc.offsetMap {
+                #expect(map.sourceRange(of: 0..<doc.text.utf8.count).upperBound <= decoded.text.utf8.count)
+            }
+        }
+    }
+
     @Test("a document that needs no cleaning keeps its text and gets no offset map")
     func untouched() throws {
         let doc = try cleaned("Already clean.\n\nTwo paragraphs.")
