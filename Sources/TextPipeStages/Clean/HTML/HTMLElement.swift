@@ -18,8 +18,10 @@ public enum HTMLElement: UInt8, CaseIterable, Sendable {
     case br, wbr, img, input, area, embed, param, source, track, keygen
     case a, b, big, code, em, font, i, nobr, ruby, s, small, span, strike, strong, sub, sup, tt, u, `var`
 
-    /// The lower-case tag name.
-    public var name: String { self == .other ? "" : "\(self)" }
+    /// The lower-case tag name ("" for `.other`).
+    public var name: String { Self.names[Int(rawValue)] }
+
+    private static let names: [String] = allCases.map { $0 == .other ? "" : String(describing: $0) }
 
     /// Elements without content or end tag.
     public var isVoid: Bool {
@@ -49,6 +51,26 @@ public enum HTMLElement: UInt8, CaseIterable, Sendable {
         switch self {
         case .template, .svg, .select, .datalist, .canvas, .audio, .video: return true
         default: return false
+        }
+    }
+
+    /// Elements whose `hidden` attribute hides their content: not void, and with an end tag
+    /// that is never left out (an unclosed `<p hidden>` must not hide the rest of the page).
+    var mayBeHidden: Bool {
+        switch self {
+        case .p, .li, .dt, .dd, .tr, .td, .th, .option, .optgroup, .colgroup, .caption, .thead, .tbody, .tfoot,
+             .html, .body, .head, .title, .textarea, .plaintext:
+            return false
+        default:
+            return !isVoid
+        }
+    }
+
+    /// Start tags that close an open `head`: anything that belongs in the body.
+    var endsHead: Bool {
+        switch self {
+        case .head, .html, .title, .meta, .link, .base, .script, .style, .noscript, .template: return false
+        default: return true
         }
     }
 
@@ -95,37 +117,40 @@ public enum HTMLElement: UInt8, CaseIterable, Sendable {
     }
 
     /// The element named by `length` bytes at `name`, compared without regard to ASCII case.
+    /// Hot path: one per tag, so a binary search over packed names instead of hashing.
     @inline(__always)
     static func lookup(_ name: UnsafeRawPointer, _ length: Int) -> HTMLElement {
         guard length > 0 && length <= 16 else { return .other }
-        var key = TagKey()
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         for k in 0..<length {
             var b = name.load(fromByteOffset: k, as: UInt8.self)
             if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
-            if k < 8 { key.low |= UInt64(b) << (8 * k) } else { key.high |= UInt64(b) << (8 * (k - 8)) }
+            if k < 8 { low |= UInt64(b) << (8 * k) } else { high |= UInt64(b) << (8 * (k - 8)) }
         }
-        return byKey[key] ?? .other
+        let table = sortedKeys
+        var lo = 0
+        var hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let key = table[mid]
+            if key.low == low && key.high == high { return key.element }
+            if key.low < low || (key.low == low && key.high < high) { lo = mid + 1 } else { hi = mid }
+        }
+        return .other
     }
 
-    /// A tag name of up to 16 bytes, lower-cased and packed into two integers.
-    struct TagKey: Hashable {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-    }
-
-    private static let byKey: [TagKey: HTMLElement] = {
-        var table: [TagKey: HTMLElement] = [:]
+    /// Every known name, lower-cased and packed into two integers, sorted.
+    private static let sortedKeys: [(low: UInt64, high: UInt64, element: HTMLElement)] = {
+        var keys: [(low: UInt64, high: UInt64, element: HTMLElement)] = []
         for element in allCases where element != .other {
-            var name = element.name
-            let key = name.withUTF8 { buffer -> TagKey in
-                var key = TagKey()
-                for (k, b) in buffer.enumerated() {
-                    if k < 8 { key.low |= UInt64(b) << (8 * k) } else { key.high |= UInt64(b) << (8 * (k - 8)) }
-                }
-                return key
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for (k, b) in element.name.utf8.enumerated() {
+                if k < 8 { low |= UInt64(b) << (8 * k) } else { high |= UInt64(b) << (8 * (k - 8)) }
             }
-            table[key] = element
+            keys.append((low, high, element))
         }
-        return table
+        return keys.sorted { $0.low < $1.low || ($0.low == $1.low && $0.high < $1.high) }
     }()
 }

@@ -229,7 +229,7 @@ public struct HTMLTokenizer {
     /// input consumed) when the input ends inside it.
     private mutating func tag(at start: Int, nameStart: Int, isEnd: Bool) -> HTMLToken? {
         let end = bytes.count
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         var i = nameStart
         while i < end && !isTagNameEnd(bytes[i]) { i += 1 }
         let nameRange = nameStart..<i
