@@ -543,8 +543,12 @@ struct HTMLTextLayout {
         }
         if let id = open.id { addWords(id, marker: UInt8(ascii: "#")) }
         if let classes = open.classes { addWords(classes, marker: UInt8(ascii: ".")) }
-        let name = String(decoding: segment, as: UTF8.self)
-        let made = (path: parentPath.isEmpty ? name : parentPath + ">" + name, hints: String(decoding: hints, as: UTF8.self))
+        var path: [UInt8] = []
+        path.reserveCapacity(parentPath.utf8.count + 1 + segment.count)
+        path.append(contentsOf: parentPath.utf8)
+        if !path.isEmpty { path.append(UInt8(ascii: ">")) }
+        path.append(contentsOf: segment)
+        let made = (path: String(decoding: path, as: UTF8.self), hints: String(decoding: hints, as: UTF8.self))
         stack[index].pathIndex = paths.count
         paths.append(made)
         return made
@@ -629,18 +633,19 @@ struct HTMLTextLayout {
 
 /// Collapses runs of HTML whitespace into one space and trims the ends.
 func collapseWhitespace(_ text: String) -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    for scalar in text.unicodeScalars {
-        if scalar.isASCII && isWhitespace(UInt8(scalar.value)) {
+    for b in text.utf8 {
+        if isWhitespace(b) {
             pendingSpace = !out.isEmpty
         } else {
-            if pendingSpace { out.unicodeScalars.append(" ") }
+            if pendingSpace { out.append(0x20) }
             pendingSpace = false
-            out.unicodeScalars.append(scalar)
+            out.append(b)
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
 
 extension String {
