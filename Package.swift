@@ -22,7 +22,11 @@ let package = Package(
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "TextPipeStages", dependencies: ["TextPipe", "PCRE2"]),
+        .target(
+            name: "TextPipeStages", dependencies: ["TextPipe", "PCRE2"],
+            // The generator of HTMLEntityTable.swift, kept beside its output.
+            exclude: ["Clean/HTML/generate_entities.py"]
+        ),
         .executableTarget(
             name: "textpipe",
             dependencies: [

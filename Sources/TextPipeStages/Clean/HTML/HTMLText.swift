@@ -1,0 +1,98 @@
+import TextPipe
+
+/// The text of an HTML page: what `HTMLTextExtractor` returns.
+///
+/// The text is the page's blocks (paragraphs, headings, list items, table rows, …)
+/// joined by one or two newlines, so a classifier can judge each block and
+/// `text(keeping:)` can rebuild the text from the blocks it keeps, offsets intact.
+public struct HTMLText: Sendable {
+    /// The visible text.
+    public var text: String
+    /// Maps byte offsets in `text` to byte offsets in the HTML source.
+    public var map: OffsetMap
+    /// title, description, author, date, keywords, language: those the page has, in that order.
+    public var metadata: OrderedFields
+    /// The blocks of `text` in order; together with their separators they make all of it.
+    public var blocks: [HTMLTextBlock]
+
+    public init(text: String, map: OffsetMap, metadata: OrderedFields, blocks: [HTMLTextBlock]) {
+        self.text = text
+        self.map = map
+        self.metadata = metadata
+        self.blocks = blocks
+    }
+
+    /// The text of one block.
+    public func text(of block: HTMLTextBlock) -> Substring {
+        let utf8 = text.utf8
+        let lo = utf8.index(utf8.startIndex, offsetBy: block.range.lowerBound)
+        let hi = utf8.index(lo, offsetBy: block.range.count)
+        return text[lo..<hi]
+    }
+
+    /// The text made of the blocks whose `keep` flag is set (one flag per block), and its
+    /// map back to the HTML source. Kept blocks are joined by the stronger of the
+    /// separators that stood between them, so dropping a block never leaves two blank
+    /// lines; keeping every block gives back `text`.
+    public func text(keeping keep: [Bool]) -> (text: String, map: OffsetMap) {
+        precondition(keep.count == blocks.count, "one flag per block")
+        var full = text
+        let rebuilt: (text: String, map: OffsetMap) = full.withUTF8 { buffer in
+            let bytes = UnsafeRawBufferPointer(buffer)
+            var builder = TextBuilder(capacity: bytes.count)
+            var newlines = 0
+            var previousKept: Int?
+            for (i, block) in blocks.enumerated() {
+                newlines = max(newlines, block.newlinesBefore)
+                guard keep[i] else { continue }
+                if let previous = previousKept {
+                    // Between adjacent blocks the separator is the original one; across a
+                    // dropped block it is inserted, standing for no source bytes.
+                    let separator = previous == i - 1 ? blocks[previous].range.upperBound..<block.range.lowerBound
+                        : block.range.lowerBound..<block.range.lowerBound
+                    builder.replace(separator, with: newlines >= 2 ? "\n\n" : "\n")
+                }
+                builder.copy(bytes, block.range)
+                previousKept = i
+                newlines = 0
+            }
+            return builder.finish()
+        }
+        return (rebuilt.text, map.composed(with: rebuilt.map))
+    }
+}
+
+/// One block of an HTML page's text, with what a main-text classifier looks at.
+public struct HTMLTextBlock: Sendable, Hashable {
+    /// Where the block is in `HTMLText.text` (UTF-8 bytes).
+    public var range: Range<Int>
+    /// The newlines between this block and the one before: 0 for the first block, 1 for
+    /// a line break (a `<br>` or compact list items), 2 for a blank line.
+    public var newlinesBefore: Int
+    /// The innermost block-level element the text is in (`p`, `li`, `h2`, `td`, …).
+    public var element: HTMLElement
+    /// The open elements down to that one, with ids and classes in CSS style:
+    /// `html>body>div#main.content>article>p`.
+    public var path: String
+    /// The ids and classes along `path`, space-separated, as written.
+    public var classesAndIDs: String
+    /// Unicode code points in the block's text.
+    public var characters: Int
+    /// Code points of the block's text that are inside links.
+    public var linkCharacters: Int
+
+    public init(range: Range<Int>, newlinesBefore: Int, element: HTMLElement, path: String, classesAndIDs: String,
+                characters: Int, linkCharacters: Int)
+    {
+        self.range = range
+        self.newlinesBefore = newlinesBefore
+        self.element = element
+        self.path = path
+        self.classesAndIDs = classesAndIDs
+        self.characters = characters
+        self.linkCharacters = linkCharacters
+    }
+
+    /// The share of the block's text inside links, from 0 to 1.
+    public var linkDensity: Double { characters > 0 ? Double(linkCharacters) / Double(characters) : 0 }
+}
