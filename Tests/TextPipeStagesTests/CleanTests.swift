@@ -5,12 +5,16 @@ import TextPipe
 
 /// Runs `clean` with the given parameters (defaults otherwise) over `text`.
 func cleaned(_ text: String, _ params: [String: JSONValue] = [:]) throws -> Document {
+    try cleanedDocument(Document(id: "t", text: text), params)
+}
+
+func cleanedDocument(_ document: Document, _ params: [String: JSONValue]) throws -> Document {
     var values = OrderedFields()
     for spec in CleanStage.descriptor.parameters { values[spec.name] = params[spec.name] ?? spec.defaultValue }
     let built = try CleanStage.descriptor.build(StageParameters(stageName: "clean", values: values),
                                                 StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/"))
     guard case .transform(let stage) = built else { throw CleanTestError.notATransform }
-    var doc = Document(id: "t", text: text)
+    var doc = document
     _ = try stage.process(&doc, context: StageContext(worker: 0, scratch: WorkerScratch()))
     return doc
 }
@@ -119,6 +123,54 @@ struct CleanTests {
                 #expect(map.sourceRange(of: 0..<doc.text.utf8.count).upperBound <= decoded.text.utf8.count)
             }
         }
+    }
+
+    static let page = """
+        <!DOCTYPE html><html lang="en"><head><title>Bridge reopens | Courier</title>
+        <meta name="author" content="A. Writer"><style>p{color:red}</style></head><body>
+        <nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+        <div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+        <article><h1>Bridge reopens after repairs</h1>
+        <p>The harbour bridge reopened to traffic on Saturday after a repair programme that ran four months late and cost the city \u{00A3}186&nbsp;million, officials said.</p>
+        <p>Residents walked across the span before the first cars were allowed through, and many of them said that the detours had been far worse than they expected.</p>
+        <p>Engineers said the new cables should last for at least fifty years, although the city will inspect them every spring as part of the agreement.</p>
+        </article>
+        <aside class="related"><h2>Related</h2><ul><li><a href="/a">Ferry fares rise again</a></li><li><a href="/b">Tunnel plan delayed</a></li></ul></aside>
+        <section id="comments"><p>Great news, finally! Posted by reader42 at 10:14</p></section>
+        <footer><p>\u{00A9} 2026 Courier Media. All rights reserved.</p></footer>
+        </body></html>
+        """
+
+    @Test("HTML pages become text with their metadata; boilerplate: remove keeps the article only")
+    func htmlPage() throws {
+        var doc = Document(id: "p.html", text: Self.page, metadata: ["format": "html"])
+        doc = try cleanedDocument(doc, [:])
+        #expect(doc.metadata["title"] == .string("Bridge reopens | Courier"))
+        #expect(doc.metadata["author"] == .string("A. Writer"))
+        #expect(doc.metadata["language"] == .string("en"))
+        #expect(doc.text.contains("Home"))
+        #expect(doc.text.contains("£186 million"))  // &nbsp; decoded, then the no-break space normalized
+        let main = try cleanedDocument(Document(id: "p.html", text: Self.page, metadata: ["format": "html"]), ["boilerplate": "remove"])
+        #expect(main.text.hasPrefix("Bridge reopens after repairs\n\nThe harbour bridge reopened"))
+        #expect(main.text.hasSuffix("every spring as part of the agreement."))
+        for junk in ["Home", "cookies", "Related", "Ferry", "reader42", "rights reserved"] {
+            #expect(!main.text.contains(junk), "\(junk) should be gone")
+        }
+        // Every word still points at itself in the page.
+        let source = main.sourceText!
+        for word in ["harbour", "Saturday", "fifty", "agreement"] {
+            let start = main.text.utf8.count - main.text[main.text.range(of: word)!.lowerBound...].utf8.count
+            let r = main.sourceRange(of: Span(start: start, end: start + word.utf8.count))
+            #expect(Document(id: "s", text: source).text(in: r) == word[...])
+        }
+    }
+
+    @Test("html: auto leaves plain text alone and recognises a page by its start; keep never strips")
+    func htmlModes() throws {
+        #expect(try cleaned("a <b>bold</b> claim").text == "a <b>bold</b> claim")
+        #expect(try cleaned("  <!doctype html><p>Hi &amp; bye</p>").text == "Hi & bye")
+        #expect(try cleanedDocument(Document(id: "x", text: "<p>x</p>", metadata: ["format": "html"]), ["html": "keep"]).text == "<p>x</p>")
+        #expect(try cleaned("<i>a</i> &lt; b", ["html": "strip"]).text == "a < b")
     }
 
     @Test("a document that needs no cleaning keeps its text and gets no offset map")

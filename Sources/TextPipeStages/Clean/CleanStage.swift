@@ -3,7 +3,10 @@ import TextPipe
 /// The `clean` stage: turns raw text (and, with the HTML extractor, web pages) into clean
 /// text, keeping the map back to source offsets through every rewrite.
 public struct CleanStage: DocumentStage {
+    let html: HTMLCleaning
     let passes: [any TextPass]
+    /// Line-based boilerplate removal, for documents that were not HTML.
+    let textBoilerplate: TextBoilerplate?
 
     static let typographyChoices = ["quotes", "dashes", "ellipsis", "ligatures", "spaces"]
 
@@ -11,6 +14,9 @@ public struct CleanStage: DocumentStage {
         name: "clean",
         summary: "Normalize text: Unicode form, control characters, whitespace, typography, hyphenation, mojibake.",
         parameters: [
+            ParameterSpec("html", .choice(["auto", "strip", "keep"]), default: "auto",
+                          "Turn HTML into text: `auto` does it for documents the reader marked as HTML and for text that starts like a page (`<!DOCTYPE html`, `<html`); `strip` for every document; `keep` never. Page title, description, author, date, keywords and language go to metadata."),
+            ParameterSpec("image_alt_text", .boolean, default: false, "With HTML: keep the alt text of images as text."),
             ParameterSpec("unicode", .choice(["nfc", "nfkc", "none"]), default: "nfc",
                           "Unicode normalization form. `nfkc` also folds compatibility characters (ligatures, full-width forms, superscripts)."),
             ParameterSpec("controls", .choice(["remove", "keep"]), default: "remove",
@@ -26,7 +32,7 @@ public struct CleanStage: DocumentStage {
             ParameterSpec("mojibake", .choice(["repair", "keep"]), default: "repair",
                           "Repair UTF-8 text that was decoded as Windows-1252 or Latin-1 (\"cafÃ©\" → \"café\")."),
             ParameterSpec("boilerplate", .choice(["keep", "remove"]), default: "keep",
-                          "Remove boilerplate: for plain text, whole lines such as \"No previous article\", share and newsletter prompts and copyright footers."),
+                          "Remove boilerplate. For web pages: keep only the main text (navigation, headers, footers, cookie notices, share bars, related links and comments go). For plain text: drop whole lines such as \"No previous article\", share and newsletter prompts and copyright footers."),
         ],
         build: { params, _ in
             var passes: [any TextPass] = []
@@ -47,17 +53,26 @@ public struct CleanStage: DocumentStage {
             if let form = UnicodeNormalization.Form(rawValue: params.string("unicode") ?? "nfc") {
                 passes.append(UnicodeNormalization(form: form))
             }
-            if params.string("boilerplate") == "remove" { passes.append(TextBoilerplate()) }
+            let removeBoilerplate = params.string("boilerplate") == "remove"
             let collapse = params.string("whitespace") != "keep"
             let dehyphenate = params.bool("dehyphenate") ?? true
             if collapse || dehyphenate {
                 passes.append(WhitespaceNormalizer(collapse: collapse, maxBlankLines: params.int("max_blank_lines") ?? 1,
                                                    dehyphenate: dehyphenate))
             }
-            return .transform(CleanStage(passes: passes))
+            let html = HTMLCleaning(
+                mode: HTMLCleaning.Mode(rawValue: params.string("html") ?? "auto") ?? .auto,
+                mainTextOnly: removeBoilerplate,
+                extractor: HTMLTextExtractor(options: .init(imageAltText: params.bool("image_alt_text") ?? false)))
+            return .transform(CleanStage(html: html, passes: passes, textBoilerplate: removeBoilerplate ? TextBoilerplate() : nil))
         })
 
     public func process(_ document: inout Document, context: StageContext) throws -> StageResult {
+        if html.applies(to: document) {
+            html.apply(to: &document)
+        } else {
+            textBoilerplate?.apply(to: &document)
+        }
         for pass in passes { pass.apply(to: &document) }
         return .keep
     }

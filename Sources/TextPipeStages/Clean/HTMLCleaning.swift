@@ -1,0 +1,56 @@
+import TextPipe
+
+/// The HTML part of `clean`: page to text (with the offset map and page metadata), and
+/// optionally only its main text.
+struct HTMLCleaning: Sendable {
+    enum Mode: String, Sendable { case auto, strip, keep }
+
+    let mode: Mode
+    let mainTextOnly: Bool
+    let extractor: HTMLTextExtractor
+    let classifier = MainTextClassifier()
+
+    /// Whether the document is HTML: the reader said so, or it starts like a page.
+    func applies(to document: Document) -> Bool {
+        switch mode {
+        case .keep: return false
+        case .strip: return true
+        case .auto:
+            if document.metadata["format"] == .string("html") { return true }
+            let head = document.text.utf8.prefix(512).drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF })
+            let start = String(decoding: head.prefix(15), as: UTF8.self).lowercased()
+            return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
+        }
+    }
+
+    func apply(to document: inout Document) {
+        let page = extractor.extract(document.text)
+        var text = page.text
+        var map = page.map
+        if mainTextOnly && !page.blocks.isEmpty {
+            let keep = classifier.classify(page.blocks.map { block in
+                MainTextClassifier.Block(
+                    text: page.text(of: block),
+                    linkCharacters: block.linkCharacters,
+                    tagPath: Self.tagNames(block.path),
+                    hints: block.classesAndIDs.lowercased().split(separator: " ").map(String.init),
+                    isHeading: [.h1, .h2, .h3, .h4, .h5, .h6].contains(block.element),
+                    isListItem: [.li, .dt, .dd].contains(block.element))
+            })
+            (text, map) = page.text(keeping: keep)
+        }
+        document.replaceText(text, mapping: map)
+        // The page's own title, description, author, date and language, unless the reader
+        // (a JSONL record, say) already set them.
+        for (key, value) in page.metadata where document.metadata[key] == nil {
+            document.metadata[key] = value
+        }
+    }
+
+    /// `html>body>div#main.content>article>p` → `["html","body","div","article","p"]`.
+    static func tagNames(_ path: String) -> [String] {
+        path.split(separator: ">").map { step in
+            String(step.prefix(while: { $0 != "#" && $0 != "." })).lowercased()
+        }
+    }
+}
