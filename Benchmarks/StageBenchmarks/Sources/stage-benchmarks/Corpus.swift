@@ -39,4 +39,34 @@ struct Corpus {
     mutating func article() -> String {
         "Headline number \(next(1000)) about the city\n\n" + (0..<(3 + next(4))).map { _ in paragraph() }.joined(separator: "\n\n")
     }
+
+    /// The same kind of article as a web page, with the furniture real pages carry:
+    /// navigation, a cookie banner, a share bar, related links, comments and a footer.
+    mutating func page() -> String {
+        let title = "Headline number \(next(1000)) about the city"
+        var html = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>\(title) | The Courier</title>
+            <meta name="description" content="\(sentence())"><meta name="author" content="Staff reporter">
+            <style>body{font-family:serif}.nav a{color:#333}</style>
+            <script>window.dataLayer=[];function track(e){dataLayer.push(e)}</script></head><body>
+            <header class="site-header"><a class="logo" href="/">The Courier</a>
+            <nav class="nav"><ul><li><a href="/news">News</a></li><li><a href="/business">Business</a></li>
+            <li><a href="/sport">Sport</a></li><li><a href="/culture">Culture &amp; Arts</a></li></ul></nav></header>
+            <div class="cookie-banner">We use cookies to improve your experience. <button>Accept</button></div>
+            <main><article class="story"><h1>\(title)</h1><p class="byline">By Staff &mdash; 3 March 2026</p>
+
+            """
+        for _ in 0..<(3 + next(4)) {
+            html += "<p>" + paragraph().replacingOccurrences(of: "&", with: "&amp;") + "</p>\n"
+        }
+        html += """
+            </article><div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+            <aside class="related"><h2>Related</h2><ul>
+            """
+        for _ in 0..<5 { html += "<li><a href=\"/a/\(next(9999))\">\(pick(Self.subjects)) \(pick(Self.verbs)) more</a></li>" }
+        html += "</ul></aside><section id=\"comments\"><h2>Comments</h2>"
+        for _ in 0..<3 { html += "<div class=\"comment\"><p>\(sentence())</p><span>reader\(next(99))</span></div>" }
+        html += "</section></main><footer><p>&copy; 2026 Courier Media. All rights reserved.</p></footer></body></html>\n"
+        return html
+    }
 }

@@ -18,26 +18,56 @@ struct StageBenchmarks {
         }
         print("corpus: \(documents.count) synthetic news documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
         print("")
-        let scan = measure(documents) { doc in
-            // The floor: touch every byte once (count the periods).
-            doc.text.utf8.withContiguousStorageIfAvailable { buf in
-                var n = 0
-                for b in buf where b == 0x2E { n &+= 1 }
-                return n
-            } ?? 0
-        }
+        // The floor: touch every byte once (count the periods).
+        let scan = measure(documents, Self.byteScan)
         report("byte scan (floor)", bytes, scan, floor: scan)
 
         for (label, stage, params) in Self.cases {
-            let built = try build(stage, params)
-            let context = StageContext(worker: 0, scratch: WorkerScratch())
-            let seconds = measure(documents) { doc in
-                var copy = doc
-                _ = try? built.process(&copy, context: context)
-                return copy.text.utf8.count
-            }
-            report(label, bytes, seconds, floor: scan)
+            try time(label, stage, params, documents, bytes, floor: scan)
         }
+
+        // The same articles as web pages: MB/s are of HTML input.
+        var pages: [Document] = []
+        var pageBytes = 0
+        var pageCorpus = Corpus(seed: 2026)
+        while Double(pageBytes) < megabytes * 1e6 {
+            let html = pageCorpus.page()
+            pageBytes += html.utf8.count
+            pages.append(Document(id: "page\(pages.count).html", text: html, metadata: ["format": "html"]))
+        }
+        print("")
+        print("pages: \(pages.count) synthetic news pages, \(String(format: "%.1f", Double(pageBytes) / 1e6)) MB of HTML")
+        let pageScan = measure(pages, Self.byteScan)
+        report("byte scan (floor)", pageBytes, pageScan, floor: pageScan)
+        for (label, stage, params) in Self.pageCases {
+            try time(label, stage, params, pages, pageBytes, floor: pageScan)
+        }
+    }
+
+    static func time(_ label: String, _ stage: String, _ params: [String: JSONValue], _ documents: [Document],
+                     _ bytes: Int, floor: Double) throws
+    {
+        let built = try build(stage, params)
+        let context = StageContext(worker: 0, scratch: WorkerScratch())
+        let seconds = measure(documents) { doc in
+            var copy = doc
+            _ = try? built.process(&copy, context: context)
+            return copy.text.utf8.count
+        }
+        report(label, bytes, seconds, floor: floor)
+    }
+
+    static let pageCases: [(String, String, [String: JSONValue])] = [
+        ("clean HTML to text", "clean", [:]),
+        ("clean HTML, main text only", "clean", ["boilerplate": "remove"]),
+    ]
+
+    static func byteScan(_ doc: Document) -> Int {
+        doc.text.utf8.withContiguousStorageIfAvailable { buf in
+            var n = 0
+            for b in buf where b == 0x2E { n &+= 1 }
+            return n
+        } ?? 0
     }
 
     static let cases: [(String, String, [String: JSONValue])] = [
