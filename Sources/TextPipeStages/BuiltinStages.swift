@@ -6,6 +6,7 @@ public enum BuiltinStages {
     public static let descriptors: [StageDescriptor] = [
         ExportStage.descriptor,
         FilterStage.descriptor,
+        SegmentStage.descriptor,
     ]
 
     /// Registers every built-in stage (idempotent).
