@@ -86,10 +86,11 @@ extension SentenceScan {
         next.shape == .upper && !next.isInitial && SentenceStarters.capitalised.contains(t.base, next.start..<next.end)
     }
 
-    /// `"Why?" Mayor Ruiz asked.` — after a closing quote, capitalised words and a speech
-    /// verb are the quotation's attribution, not a new sentence.
+    /// `"Why?" Mayor Ruiz asked.` — after a question, exclamation or trailing-off quote,
+    /// capitalised words and a speech verb are its attribution, not a new sentence. (After
+    /// a full stop inside the quote they are: `"It is final." Mayor Ruiz said nothing.`)
     func isAttribution(_ c: TerminalCluster, _ next: NextWord) -> Bool {
-        guard c.hasQuoteCloser, !next.hasOpener, next.shape == .upper, !isStarter(next),
+        guard c.hasQuoteCloser, c.hasQuestionOrExclamation || c.isEllipsis, !next.hasOpener, next.shape == .upper, !isStarter(next),
               let verb = lowercaseWordAfterNames(from: next.start)
         else { return false }
         return SentenceStarters.speechVerbs.contains(t.base, verb)

@@ -394,7 +394,9 @@ struct SentenceScan {
                 i += 1
             }
         }
-        return (lines >= 2 && !anyTerminal && maxLength <= 60, maxLength)
+        // A list item's wrapped lines belong to the item.
+        let isItem = lastItem != nil && lastItem!.start == lo
+        return (lines >= 2 && !anyTerminal && maxLength <= 60 && !isItem, maxLength)
     }
 
     /// Whether a line ends with terminal punctuation, possibly inside closing quotes.
