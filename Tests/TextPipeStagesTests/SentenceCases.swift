@@ -200,6 +200,12 @@ enum SentenceCases {
         ("a state abbreviation mid-sentence", "The plant in Dayton, Tex. employs 400 people.", ["The plant in Dayton, Tex. employs 400 people."]),
         ("a state abbreviation at a sentence end", "She grew up in Eugene, Ore. Her family still farms there.",
          ["She grew up in Eugene, Ore.", "Her family still farms there."]),
+        ("a state that is also a word, after a city, continues", "The lab in Salem, Mass. hired six staff.",
+         ["The lab in Salem, Mass. hired six staff."]),
+        ("a state that is also a word, after a city, at a sentence end", "The lab moved to Peoria, Ill. Its old site is empty.",
+         ["The lab moved to Peoria, Ill.", "Its old site is empty."]),
+        ("the same word elsewhere is a plain word", "By noon the cook felt ill. Staff sent him home.",
+         ["By noon the cook felt ill.", "Staff sent him home."]),
     ])
 
     static let initialisms = group("abbreviations: initialisms", [
@@ -325,6 +331,8 @@ enum SentenceCases {
         ("a quote closed inside a sentence, comma after", "\"Go home.\", the sign said.", ["\"Go home.\", the sign said."]),
         ("nested quotes close together", "He said, \"She told me 'Run.'\" Then he ran.",
          ["He said, \"She told me 'Run.'\"", "Then he ran."]),
+        ("typewriter quotes made of backticks and apostrophes", "``Stay here,'' she said. ``We will call.''",
+         ["``Stay here,'' she said.", "``We will call.''"]),
         ("guillemets close a sentence", "Le panneau disait \u{00AB}Ferm\u{00E9}.\u{00BB} We turned back.",
          ["Le panneau disait \u{00AB}Ferm\u{00E9}.\u{00BB}", "We turned back."]),
         ("an apostrophe after a plural at a sentence end", "The cup went to the Rovers' fans. They sang all night.",
@@ -370,6 +378,8 @@ enum SentenceCases {
         ("roman numeral items", "i. Plan ii. Build iii. Test", ["i. Plan", "ii. Build", "iii. Test"]),
         ("a list item that wraps onto the next line", "1. A long first item that\n   wraps here\n2. Short", ["1. A long first item that\n   wraps here", "2. Short"]),
         ("asterisk bullets", "* milk\n* bread", ["* milk", "* bread"]),
+        ("bullet characters inside a line start items", "Options: \u{2022} rent \u{2022} buy \u{2022} wait",
+         ["Options:", "\u{2022} rent", "\u{2022} buy", "\u{2022} wait"]),
         ("a number and full stop at a line start inside a paragraph is a list item only after punctuation",
          "The vote was held in\n2019. It passed.", ["The vote was held in\n2019.", "It passed."]),
         ("a list item number with two digits", "10. Tenth\n11. Eleventh", ["10. Tenth", "11. Eleventh"]),
@@ -452,6 +462,8 @@ enum SentenceCases {
         ("a lower-case word after a plain word line end splits", "The gates closed.\nthe crowd went home.",
          ["The gates closed.", "the crowd went home."]),
         ("a lower-case word that is not a starter does not split", "It was a mixed bag. apples were cheap.", ["It was a mixed bag. apples were cheap."]),
+        ("a lower-case name with digits starts a sentence", "Expression doubled. p21 levels stayed flat.",
+         ["Expression doubled.", "p21 levels stayed flat."]),
         ("a camel-case word after an abbreviation does not split", "Made by Acme Inc. iPhone cases are popular.",
          ["Made by Acme Inc. iPhone cases are popular."]),
     ])

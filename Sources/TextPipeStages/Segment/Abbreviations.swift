@@ -16,6 +16,9 @@ enum AbbreviationKind: Sendable, Equatable {
     case time
     /// A unit after a number ("3 in. long"); after anything else an ordinary word ("came in.").
     case unitAfterNumber
+    /// A US state that is also a word, abbreviated after a comma and a city ("Boston,
+    /// Mass."); anywhere else an ordinary word ("he fell ill.").
+    case stateAfterComma
 }
 
 /// The English abbreviations the sentence segmenter knows, plus those a pipeline adds.
@@ -103,5 +106,6 @@ struct Abbreviations: Sendable {
         (.finalBeforeCapital, ["etc"]),
         (.time, ["a.m", "p.m"]),
         (.unitAfterNumber, ["in"]),
+        (.stateAfterComma, ["mass", "ill", "wash", "miss", "del", "me", "la", "ida"]),
     ]
 }

@@ -73,7 +73,7 @@ extension SentenceScan {
             case .abbreviation(let kind):
                 switch kind {
                 case .neverFinal: return false
-                case .finalBeforeStarter, .unitAfterNumber: return isStarter(next)
+                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma: return isStarter(next)
                 case .finalBeforeCapital: return true
                 case .time: return timeEndsSentence(next, before: c.start)
                 }
@@ -169,7 +169,7 @@ extension SentenceScan {
     func openerLength(at i: Int) -> Int {
         let b = t[i]
         switch b {
-        case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0x2A, 0x5F: return 1  // " ' ( [ { * _
+        case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0x2A, 0x5F, 0x60: return 1  // " ' ( [ { * _ `
         case 0xC2:
             let b1 = t.at(i + 1)
             return b1 == 0xAB || b1 == 0xBF || b1 == 0xA1 ? 2 : 0  // « ¿ ¡
@@ -206,9 +206,11 @@ extension SentenceScan {
             word.shape = .upper  // scripts without case: no lower-case continuation to look for
         case .lower:
             word.shape = .lower
+            // iPhone, eBay, mRNA, p53: a name spelt in lower case, which still opens a sentence.
             var j = s + t.charLength(at: s)
             while j < word.end {
-                if t.charClass(at: j) == .upper { word.shape = .camel; break }
+                let c = t.charClass(at: j)
+                if c == .upper || c == .digit { word.shape = .camel; break }
                 j += t.charLength(at: j)
             }
         case .digit:
@@ -256,7 +258,14 @@ extension SentenceScan {
         }
         guard e > s else { return .none }
         if let kind = abbreviations.kind(t.base, s..<e) {
-            if kind == .unitAfterNumber { return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeStarter) : .word }
+            switch kind {
+            case .unitAfterNumber:
+                return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
+            case .stateAfterComma:
+                return previousTokenIsCityAndComma(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
+            default:
+                break
+            }
             return .abbreviation(kind)
         }
         var letters = 0, digits = 0, dots = 0, others = 0
@@ -294,6 +303,15 @@ extension SentenceScan {
         if dots > 0 && letters > 0 && longestSegment <= 2 && digits == 0 && others == 0 { return .dotted }
         if letters == 1 && digits == 0 && dots == 0 && others == 0 { return .initial }
         return .word
+    }
+
+    /// Whether the token before `ts` is a capitalised word and a comma ("Boston, Mass.").
+    func previousTokenIsCityAndComma(before ts: Int) -> Bool {
+        var e = ts
+        while e > lo && t.whitespaceLength(endingAt: e) > 0 { e -= t.whitespaceLength(endingAt: e) }
+        guard e > lo + 1, t[e - 1] == 0x2C else { return false }
+        let s = tokenStart(before: e - 1)
+        return t.charClass(at: s) == .upper
     }
 
     /// Whether the token before `ts` ends with a digit ("3 in.").

@@ -93,6 +93,9 @@ struct SentenceScan {
                 continue
             }
             if b >= 0xC2 {
+                if b == 0xE2 && i > lo && t.whitespaceLength(endingAt: i) > 0 {
+                    inlineBullet(at: i, into: &out)
+                }
                 if terminalLength(at: i).length > 0 {
                     i = cluster(at: i, into: &out)
                 } else {
@@ -171,6 +174,20 @@ struct SentenceScan {
                 }
             }
             i += 1
+        }
+    }
+
+    /// A bullet character after white space inside a paragraph ("Features: • fast • cheap")
+    /// starts an item: such bullets do not occur inside running sentences.
+    mutating func inlineBullet(at i: Int, into out: inout [Range<Int>]) {
+        guard let m = ListMarker.parse(t, at: i, limit: hi), let bullet = m.bullet,
+              bullet >= 0x2022 && bullet != 0x2219
+        else { return }
+        flushForcedCuts(before: i, into: &out)
+        cut(at: i, into: &out)
+        if let dot = m.dot {
+            markerDots.append(dot)
+            if markerDots.count - markerDotIndex > 1 { markerDots[markerDotIndex...].sort() }
         }
     }
 
