@@ -56,32 +56,46 @@ public struct SegmentStage: DocumentStage {
             return .transform(SegmentStage(units: Set(units(params)), extraAbbreviations: extra))
         })
 
-    /// The layers for `text`, by unit; also used by tests and benchmarks.
+    /// The paragraph and sentence ranges of a text (UTF-8 bytes).
+    func paragraphsAndSentences(_ t: TextBytes) -> (paragraphs: [Range<Int>], sentences: [Range<Int>]) {
+        var paragraphRanges: [Range<Int>] = []
+        var sentenceRanges: [Range<Int>] = []
+        guard units.contains(.paragraphs) || units.contains(.sentences) else { return ([], []) }
+        paragraphs.segment(t, range: 0..<t.count, into: &paragraphRanges)
+        if units.contains(.sentences) {
+            sentenceRanges.reserveCapacity(t.count / 100)
+            for p in paragraphRanges { sentences.segment(t, paragraph: p, into: &sentenceRanges) }
+        }
+        return (paragraphRanges, sentenceRanges)
+    }
+
+    /// The layers for `text`, by unit, as byte ranges (for tests).
     func segment(_ text: String) -> (paragraphs: [Range<Int>], sentences: [Range<Int>], tokens: [(Range<Int>, TokenKind)]) {
         var text = text
         return text.withUTF8 { buffer in
             let t = TextBytes(buffer)
-            var paragraphRanges: [Range<Int>] = []
-            var sentenceRanges: [Range<Int>] = []
-            var tokenRanges: [(Range<Int>, TokenKind)] = []
-            if units.contains(.paragraphs) || units.contains(.sentences) {
-                paragraphs.segment(t, range: 0..<t.count, into: &paragraphRanges)
-            }
-            if units.contains(.sentences) {
-                for p in paragraphRanges { sentences.segment(t, paragraph: p, into: &sentenceRanges) }
-            }
-            if units.contains(.tokens) {
-                tokenizer.tokenize(t, range: 0..<t.count, into: &tokenRanges)
-            }
-            return (paragraphRanges, sentenceRanges, tokenRanges)
+            let (p, s) = paragraphsAndSentences(t)
+            var tokens: [(Range<Int>, TokenKind)] = []
+            if units.contains(.tokens) { tokenizer.tokenize(t, range: 0..<t.count) { tokens.append(($0, $1)) } }
+            return (p, s, tokens)
         }
     }
 
     public func process(_ document: inout Document, context: StageContext) throws -> StageResult {
-        let (p, s, tokens) = segment(document.text)
+        var text = document.text
+        let (p, s, tokens) = text.withUTF8 { buffer -> ([Range<Int>], [Range<Int>], [Span]) in
+            let t = TextBytes(buffer)
+            let (p, s) = paragraphsAndSentences(t)
+            var tokens: [Span] = []
+            if units.contains(.tokens) {
+                tokens.reserveCapacity(t.count / 5)
+                tokenizer.tokenize(t, range: 0..<t.count) { tokens.append(Span($0, label: $1.rawValue)) }
+            }
+            return (p, s, tokens)
+        }
         if units.contains(.paragraphs) { document.layers["paragraphs"] = p.map { Span($0) } }
         if units.contains(.sentences) { document.layers["sentences"] = s.map { Span($0) } }
-        if units.contains(.tokens) { document.layers["tokens"] = tokens.map { Span($0.0, label: $0.1.rawValue) } }
+        if units.contains(.tokens) { document.layers["tokens"] = tokens }
         return .keep
     }
 }

@@ -152,7 +152,7 @@ struct TextBytes {
     /// Whether the character at `i` is a letter, digit or combining mark: part of a word.
     @inline(__always) func isWordChar(at i: Int) -> Bool {
         let b = base[i]
-        if b < 0x80 { return Self.asciiWord[Int(b)] }
+        if b < 0x80 { return b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 }
         return isWideWordChar(at: i)
     }
 
@@ -167,10 +167,6 @@ struct TextBytes {
 
     /// The length of the character at `i` (1 for ASCII).
     @inline(__always) func charLength(at i: Int) -> Int { Self.sequenceLength(base[i]) }
-
-    static let asciiWord: [Bool] = (0..<128).map { b in
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-    }
 
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -10,23 +10,22 @@ enum TokenKind: String, Sendable {
 struct Tokenizer: Sendable {
     let abbreviations: Abbreviations
 
-    /// Appends the tokens of `range` to `out`, in order.
-    func tokenize(_ t: TextBytes, range: Range<Int>, into out: inout [(Range<Int>, TokenKind)]) {
+    /// Calls `emit` with each token of `range`, in order.
+    @inline(__always)
+    func tokenize(_ t: TextBytes, range: Range<Int>, _ emit: (Range<Int>, TokenKind) -> Void) {
         var i = range.lowerBound
         let hi = range.upperBound
         while i < hi {
             let w = t.whitespaceLength(at: i)
             if w > 0 { i += w; continue }
             let (end, kind) = token(t, at: i, lowerBound: range.lowerBound, hi: hi)
-            out.append((i..<end, kind))
+            emit(i..<end, kind)
             i = end
         }
     }
 
     private func token(_ t: TextBytes, at i: Int, lowerBound: Int, hi: Int) -> (Int, TokenKind) {
         let b = t[i]
-        if let end = urlEnd(t, at: i, hi: hi) { return (end, .url) }
-        if let end = emailEnd(t, at: i, hi: hi) { return (end, .email) }
         // Hashtags and mentions: "#RoversWin", "@NorthwindHelp".
         if (b == 0x23 || b == 0x40) && i + 1 < hi && t.isWordChar(at: i + 1)
             && (i == lowerBound || !t.isWordChar(at: t.scalarStart(before: i, floor: lowerBound)))
@@ -77,6 +76,12 @@ struct Tokenizer: Sendable {
             }
             break
         }
+        // Only a word that stops at "@" or "://" can be an e-mail address or a URL, so the
+        // common word is scanned once.
+        if j < hi && t[j] == 0x40, let e = emailEnd(t, at: start, hi: hi) { return (e, .email) }
+        if j + 2 < hi && t[j] == 0x3A && t[j + 1] == 0x2F && t[j + 2] == 0x2F, let e = urlEnd(t, at: start, hi: hi) {
+            return (e, .url)
+        }
         if letters == 0 {
             if j < hi && t[j] == 0x25 { j += 1 }  // 3.5%
             return (j, .number)
@@ -122,7 +127,8 @@ struct Tokenizer: Sendable {
         "cn", "in", "br", "nz", "ie", "be", "at", "dk", "fi", "pl", "example", "test", "local",
     ].map { ($0, true) })
 
-    /// "http://", "https://", "ftp://", "www." — up to white space, without trailing punctuation.
+    /// "http://", "https://", "ftp://" — up to white space, without trailing punctuation.
+    /// ("www.example.com" is read as a word and recognised by its domain.)
     private func urlEnd(_ t: TextBytes, at i: Int, hi: Int) -> Int? {
         guard TextBytes.isASCIILetter(t[i]) else { return nil }
         var k = i
@@ -130,8 +136,7 @@ struct Tokenizer: Sendable {
         let scheme = k - i
         let isScheme = k + 2 < hi && t[k] == 0x3A && t[k + 1] == 0x2F && t[k + 2] == 0x2F && scheme >= 3
             && matches(t, i, ["http", "https", "ftp", "ftps", "file"])
-        let isWWW = scheme == 3 && k < hi && t[k] == 0x2E && matches(t, i, ["www"])
-        guard isScheme || isWWW else { return nil }
+        guard isScheme else { return nil }
         return trimURL(t, i, pathEnd(t, from: k, hi: hi))
     }
 
