@@ -131,7 +131,7 @@ extension SentenceScan {
         var inWord = false
         var i = sentenceStart
         let stop = tokenStart(before: dot)
-        while i < stop {
+        while i < stop && words <= 2 {  // only "more than two" matters: keeps long sentences linear
             let ws = t.whitespaceLength(at: i) > 0
             if !ws && !inWord { words += 1 }
             inWord = !ws
