@@ -394,6 +394,9 @@ struct SentenceScan {
         var lines = 0
         var maxLength = 0
         var anyTerminal = false
+        // "Rates on hold\nas growth stalls" is one wrapped title, not two items.
+        var firstIsUpper = false
+        var laterIsLower = false
         var s = lo
         var i = lo
         while i <= hi {
@@ -404,6 +407,8 @@ struct SentenceScan {
                     lines += 1
                     maxLength = max(maxLength, line.count)
                     if endsWithTerminal(line) { anyTerminal = true }
+                    let c = t.charClass(at: line.lowerBound)
+                    if lines == 1 { firstIsUpper = c == .upper } else if c == .lower { laterIsLower = true }
                 }
                 i += n
                 s = i
@@ -413,7 +418,7 @@ struct SentenceScan {
         }
         // A list item's wrapped lines belong to the item.
         let isItem = lastItem != nil && lastItem!.start == lo
-        return (lines >= 2 && !anyTerminal && maxLength <= 60 && !isItem, maxLength)
+        return (lines >= 2 && !anyTerminal && maxLength <= 60 && !isItem && !(firstIsUpper && laterIsLower), maxLength)
     }
 
     /// Whether a line ends with terminal punctuation, possibly inside closing quotes.

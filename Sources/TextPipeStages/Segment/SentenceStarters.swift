@@ -29,6 +29,12 @@ enum SentenceStarters {
         // Verbs that open questions and commands.
         "is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did", "can", "could",
         "should", "would", "must", "shall", "might", "let", "please", "see", "note", "consider",
+        // Plural nouns that open news sentences ("… Acme Inc. Analysts expect …") and are
+        // not part of a name before them.
+        "analysts", "officials", "investors", "shares", "sales", "prices", "police", "experts",
+        "critics", "residents", "researchers", "scientists", "economists", "users", "customers",
+        "workers", "employees", "students", "parents", "doctors", "voters", "people", "profits",
+        "earnings", "stocks", "markets", "authorities", "lawmakers", "members", "leaders", "fans",
         // Contractions.
         "it's", "that's", "there's", "here's", "he's", "she's", "i'm", "i've", "i'd", "i'll", "we're",
         "we've", "they're", "they've", "you're", "don't", "doesn't", "didn't", "isn't", "wasn't",
