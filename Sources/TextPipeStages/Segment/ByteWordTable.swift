@@ -79,12 +79,4 @@ struct ByteWordTable<Value: Sendable>: Sendable {
     }
 
     func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool { value(bytes, range) != nil }
-
-    /// The value for a string key (tests, parameters).
-    func value(for key: String) -> Value? {
-        var key = key
-        return key.withUTF8 { value($0, 0..<$0.count) }
-    }
-
-    var count: Int { entries.count }
 }

@@ -81,8 +81,6 @@ struct TextBytes {
         return start + n == i ? n : 0
     }
 
-    @inline(__always) func isWhitespace(_ i: Int) -> Bool { i < base.count && whitespaceLength(at: i) > 0 }
-
     /// The length of a line break at `i` (`\n`, `\r\n`, `\r`, NEL, U+2028), or 0.
     @inline(__always) func lineBreakLength(at i: Int) -> Int {
         let b = base[i]
