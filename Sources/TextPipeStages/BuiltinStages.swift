@@ -7,6 +7,7 @@ public enum BuiltinStages {
         ExportStage.descriptor,
         FilterStage.descriptor,
         CleanStage.descriptor,
+        SegmentStage.descriptor,
     ]
 
     /// Registers every built-in stage (idempotent).

@@ -56,7 +56,7 @@ struct CLITests {
             "\(f):7:1: error: unknown key 'on_eror'; did you mean 'on_error'?",
             "\(f):9:26: error: stage 'filter': 'min_words' must be an integer of at least 0, found -1",
             "\(f):10:5: error: unknown stage 'exprot'; did you mean 'export'?",
-            "\(f):11:5: error: stage 'export' requires the 'sentences' layer, which no stage before it provides",
+            "\(f):11:5: error: stage 'export' requires the 'sentences' layer, which no stage before it provides; add 'segment' before it",
             "6 errors",
         ])
     }

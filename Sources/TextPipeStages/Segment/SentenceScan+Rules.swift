@@ -1,0 +1,361 @@
+/// The shape of the word after a candidate boundary.
+struct NextWord {
+    enum Shape { case upper, lower, camel, digit, symbol, other }
+    /// The first character after any opening quotes or brackets.
+    var start: Int
+    /// The end of the word (letters, digits, inner apostrophes and hyphens).
+    var end: Int
+    var shape: Shape
+    var hasOpener: Bool
+    /// A single letter and a full stop, as in "J. A. Smith".
+    var isInitial: Bool
+    /// The pronoun "I", which is capitalised anywhere in a sentence.
+    var isPronounI: Bool
+}
+
+/// What the word before a full stop is.
+enum PreviousWord: Equatable {
+    case none
+    case word
+    case number
+    /// A URL, e-mail address or path.
+    case address
+    /// One letter: an initial, a page "p." or a grade "Plan B.".
+    case initial
+    /// Dotted letters: U.S., Ph.D., i.v.
+    case dotted
+    case abbreviation(AbbreviationKind)
+}
+
+extension SentenceScan {
+    // MARK: - The decision
+
+    /// Whether a sentence ends after cluster `c`, given the next word.
+    func endsSentence(_ c: TerminalCluster, next: NextWord, crossedBreak: Bool) -> Bool {
+        if c.hasQuestionOrExclamation && !c.stopAfterCloser && c.dots < 4 {
+            // "Why?" she asked. / She works at Yahoo! in … — lower case continues.
+            switch next.shape {
+            case .lower, .other: return false
+            case .upper, .camel, .digit, .symbol: return !isAttribution(c, next)
+            }
+        }
+        if c.isEllipsis || (c.isBracketedEllipsis && !c.stopAfterCloser) {
+            // An omission "…" continues unless a capitalised word other than "I" follows.
+            if c.isBracketedEllipsis { return false }
+            guard next.shape == .upper || next.shape == .camel, !next.isPronounI else { return false }
+            return !isAttribution(c, next)
+        }
+        let previous: PreviousWord = c.dots >= 4 || c.stopAfterCloser ? .word : previousWord(before: c.start)
+        switch next.shape {
+        case .other:
+            return false
+        case .lower:
+            if c.hasCloser || next.hasOpener { return false }
+            switch previous {
+            case .word, .number, .address:
+                // A plain word's full stop at the end of a line ends the sentence; inline,
+                // only a word that typically opens one ("… rose. the board …") does.
+                return crossedBreak || SentenceStarters.lowercase.contains(t.base, next.start..<next.end)
+            default:
+                return false
+            }
+        case .digit, .symbol:
+            switch previous {
+            case .word, .number, .address, .none: return true
+            default: return false
+            }
+        case .upper, .camel:
+            switch previous {
+            case .word, .number, .address, .none:
+                return !isAttribution(c, next)
+            case .initial, .dotted:
+                return isStarter(next)
+            case .abbreviation(let kind):
+                switch kind {
+                case .neverFinal: return false
+                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma: return isStarter(next)
+                case .finalBeforeCapital: return true
+                case .time: return timeEndsSentence(next, before: c.start)
+                }
+            }
+        }
+    }
+
+    /// A capitalised word that is almost always the first of a sentence.
+    func isStarter(_ next: NextWord) -> Bool {
+        next.shape == .upper && !next.isInitial && SentenceStarters.capitalised.contains(t.base, next.start..<next.end)
+    }
+
+    /// `"Why?" Mayor Ruiz asked.` — after a question, exclamation or trailing-off quote,
+    /// capitalised words and a speech verb are its attribution, not a new sentence. (After
+    /// a full stop inside the quote they are: `"It is final." Mayor Ruiz said nothing.`)
+    func isAttribution(_ c: TerminalCluster, _ next: NextWord) -> Bool {
+        guard c.hasQuoteCloser, c.hasQuestionOrExclamation || c.isEllipsis, !next.hasOpener, next.shape == .upper, !isStarter(next),
+              let verb = lowercaseWordAfterNames(from: next.start)
+        else { return false }
+        return SentenceStarters.speechVerbs.contains(t.base, verb)
+    }
+
+    /// The first lower-case word after one to five capitalised words (names, titles with
+    /// their dots) starting at `start`, or nil when something else comes first.
+    func lowercaseWordAfterNames(from start: Int) -> Range<Int>? {
+        var pos = start
+        for _ in 0..<6 {
+            let w = wordEnd(from: pos)
+            guard w > pos else { return nil }
+            switch t.charClass(at: pos) {
+            case .lower: return pos == start ? nil : pos..<w
+            case .upper: break
+            default: return nil
+            }
+            var q = w
+            if q < hi && (t[q] == 0x2E || t[q] == 0x2C) { q += 1 }
+            let r = t.skipWhitespace(from: q, limit: hi)
+            guard r > q, r < hi else { return nil }
+            pos = r
+        }
+        return nil
+    }
+
+    /// a.m./p.m. before a capitalised word: an end, unless a time zone or weekday follows,
+    /// or the time opens the sentence ("At 5 a.m. Mr. Smith went …").
+    func timeEndsSentence(_ next: NextWord, before dot: Int) -> Bool {
+        if SentenceStarters.afterTime.contains(t.base, next.start..<next.end) { return false }
+        if isStarter(next) { return true }
+        // "8:30 a.m. New York time"
+        if let w = lowercaseWordAfterNames(from: next.start), SentenceStarters.timeNouns.contains(t.base, w) {
+            return false
+        }
+        // Count the words before the time expression ("At 5").
+        var words = 0
+        var inWord = false
+        var i = sentenceStart
+        let stop = tokenStart(before: dot)
+        while i < stop && words <= 2 {  // only "more than two" matters: keeps long sentences linear
+            let ws = t.whitespaceLength(at: i) > 0
+            if !ws && !inWord { words += 1 }
+            inWord = !ws
+            i += 1
+        }
+        return words > 2
+    }
+
+    // MARK: - The words around a boundary
+
+    /// The end of a word that starts at `i`: letters and digits, with inner apostrophes
+    /// and hyphens ("don't", "state-of-the-art").
+    func wordEnd(from i: Int) -> Int {
+        var j = i
+        while j < hi && j - i < 48 {
+            if t.isWordChar(at: j) {
+                j += t.charLength(at: j)
+                continue
+            }
+            let b = t[j]
+            if (b == 0x27 || b == 0x2D) && j > i && j + 1 < hi && t.isWordChar(at: j + 1) {
+                j += 1
+                continue
+            }
+            if b == 0xE2 && t.at(j + 1) == 0x80 && t.at(j + 2) == 0x99 && j > i && j + 3 < hi && t.isWordChar(at: j + 3) {
+                j += 3  // ’
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    /// The length of an opening quote or bracket at `i`, or 0.
+    func openerLength(at i: Int) -> Int {
+        let b = t[i]
+        switch b {
+        case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0x2A, 0x5F, 0x60: return 1  // " ' ( [ { * _ `
+        case 0xC2:
+            let b1 = t.at(i + 1)
+            return b1 == 0xAB || b1 == 0xBF || b1 == 0xA1 ? 2 : 0  // « ¿ ¡
+        case 0xE2:
+            let b1 = t.at(i + 1), b2 = t.at(i + 2)
+            return b1 == 0x80 && (b2 == 0x9C || b2 == 0x98 || b2 == 0xB9) ? 3 : 0  // “ ‘ ‹
+        default:
+            return 0
+        }
+    }
+
+    /// Describes the word at `i` (after white space).
+    func nextWord(at i: Int) -> NextWord {
+        var s = i
+        var hasOpener = false
+        while s < hi && s - i < 8 {
+            let n = openerLength(at: s)
+            if n == 0 { break }
+            s += n
+            hasOpener = true
+        }
+        var word = NextWord(start: s, end: s, shape: .other, hasOpener: hasOpener, isInitial: false, isPronounI: false)
+        guard s < hi else { return word }
+        word.end = wordEnd(from: s)
+        switch t.charClass(at: s) {
+        case .upper:
+            word.shape = .upper
+            let len = word.end - s
+            if len == 1 {
+                word.isInitial = word.end < hi && t[word.end] == 0x2E
+                word.isPronounI = t[s] == 0x49 && !word.isInitial
+            }
+        case .otherLetter:
+            word.shape = .upper  // scripts without case: no lower-case continuation to look for
+        case .lower:
+            word.shape = .lower
+            // iPhone, eBay, mRNA, p53: a name spelt in lower case, which still opens a sentence.
+            var j = s + t.charLength(at: s)
+            while j < word.end {
+                let c = t.charClass(at: j)
+                if c == .upper || c == .digit { word.shape = .camel; break }
+                j += t.charLength(at: j)
+            }
+        case .digit:
+            word.shape = .digit
+        default:
+            switch t[s] {
+            case 0x24, 0x23, 0x40, 0x25, 0x26: word.shape = .symbol  // $ # @ % &
+            case 0xC2:
+                if t.at(s + 1) == 0xA3 || t.at(s + 1) == 0xA5 { word.shape = .symbol }  // £ ¥
+            case 0xE2:
+                if t.at(s + 1) == 0x82 && t.at(s + 2) == 0xAC { word.shape = .symbol }  // €
+            default: break
+            }
+        }
+        return word
+    }
+
+    /// The start of the white-space-delimited token that ends at `end`, no earlier than
+    /// the sentence start.
+    func tokenStart(before end: Int) -> Int {
+        var s = end
+        let floor = sentenceStart
+        while s > floor && end - s < 96 {
+            if t.whitespaceLength(endingAt: s) > 0 { break }
+            s -= 1
+        }
+        return s
+    }
+
+    /// Classifies the word that ends at the full stop at `dot`.
+    func previousWord(before dot: Int) -> PreviousWord {
+        let ts = tokenStart(before: dot)
+        if dot - ts >= 96 { return .word }
+        var s = ts
+        var e = dot
+        while s < e {
+            let n = openerLength(at: s)
+            if n == 0 { break }
+            s += n
+        }
+        while e > s {
+            let p = t.scalarStart(before: e, floor: s)
+            if closerLength(at: p).length == 0 { break }
+            e = p
+        }
+        guard e > s else { return .none }
+        if let kind = abbreviations.kind(t.base, s..<e) {
+            switch kind {
+            case .unitAfterNumber:
+                return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
+            case .stateAfterComma:
+                return previousTokenIsCityAndComma(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
+            default:
+                break
+            }
+            return .abbreviation(kind)
+        }
+        var letters = 0, digits = 0, dots = 0, others = 0
+        var hasAddressMark = false
+        var longestSegment = 0, segment = 0
+        var i = s
+        while i < e {
+            let b = t[i]
+            if b < 0x80 {
+                if TextBytes.isASCIILetter(b) {
+                    letters += 1
+                    segment += 1
+                } else if TextBytes.isDigit(b) {
+                    digits += 1
+                    segment += 3  // digits make a segment long: 3.5 is no initialism
+                } else if b == 0x2E {
+                    dots += 1
+                    longestSegment = max(longestSegment, segment)
+                    segment = 0
+                } else {
+                    if b == 0x40 || b == 0x2F || b == 0x3A || b == 0x5C { hasAddressMark = true }
+                    others += 1
+                    segment += 3
+                }
+                i += 1
+            } else {
+                let n = t.charLength(at: i)
+                if t.isWideWordChar(at: i) { letters += 1; segment += 1 } else { others += 1; segment += 3 }
+                i += n
+            }
+        }
+        longestSegment = max(longestSegment, segment)
+        if hasAddressMark && letters > 0 { return .address }
+        if letters == 0 && digits > 0 { return .number }
+        if dots > 0 && letters > 0 && longestSegment <= 2 && digits == 0 && others == 0 { return .dotted }
+        if letters == 1 && digits == 0 && dots == 0 && others == 0 { return .initial }
+        return .word
+    }
+
+    /// Whether the token before `ts` is a capitalised word and a comma ("Boston, Mass.").
+    func previousTokenIsCityAndComma(before ts: Int) -> Bool {
+        var e = ts
+        while e > lo && t.whitespaceLength(endingAt: e) > 0 { e -= t.whitespaceLength(endingAt: e) }
+        guard e > lo + 1, t[e - 1] == 0x2C else { return false }
+        let s = tokenStart(before: e - 1)
+        return t.charClass(at: s) == .upper
+    }
+
+    /// Whether the token before `ts` ends with a digit ("3 in.").
+    func previousTokenEndsWithDigit(before ts: Int) -> Bool {
+        var e = ts
+        while e > lo && t.whitespaceLength(endingAt: e) > 0 { e -= t.whitespaceLength(endingAt: e) }
+        return e > lo && TextBytes.isDigit(t[e - 1])
+    }
+
+    /// "the deal.The board", "Tuesday.Mr. Smith", "1,000.That": a full stop between a
+    /// lower-case letter or digit and a capitalised word, with no space, ends a sentence
+    /// — unless the tokens are a URL, an e-mail address, a file name or an abbreviation.
+    func missingSpaceEnds(dot: Int) -> Bool {
+        guard dot > sentenceStart, dot + 2 < hi else { return false }
+        let before = t.scalarStart(before: dot, floor: sentenceStart)
+        let cls = t.charClass(at: before)
+        guard cls == .lower || cls == .digit else { return false }
+        let ts = tokenStart(before: dot)
+        var i = ts
+        while i < dot {
+            switch t[i] {
+            case 0x2E, 0x40, 0x2F, 0x3A, 0x5F, 0x5C, 0x3D: return false  // . @ / : _ \ =
+            default: i += 1
+            }
+        }
+        if abbreviations.kind(t.base, ts..<dot) != nil { return false }
+        let n = dot + 1
+        guard t.charClass(at: n) == .upper else { return false }
+        let second = n + t.charLength(at: n)
+        if second < hi {
+            let c2 = t.charClass(at: second)
+            let singleWord = (t[n] == 0x49 || t[n] == 0x41) && c2 == .whitespace  // "I", "A"
+            guard c2 == .lower || singleWord else { return false }
+        }
+        // The rest of the next token must not look like a domain, path or address.
+        var j = n
+        while j < hi && j - n < 64 {
+            let b = t[j]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { break }
+            if b == 0x40 || b == 0x2F || b == 0x5F || b == 0x5C { return false }
+            if b == 0x3A && t.at(j + 1) == 0x2F { return false }
+            if b == 0x2E && j + 1 < hi && t.isWordChar(at: j + 1) { return false }
+            j += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,92 @@
+/// Closed word classes that decide ambiguous full stops: words that almost always open
+/// a sentence when capitalised, the few that do even in lower case, the verbs of a
+/// speech attribution, and the words that continue a clock time.
+enum SentenceStarters {
+    /// Capitalised, these open a sentence after an abbreviation that can end one
+    /// ("Acme Inc. The firm …"); names and nouns ("Acme Inc. Chief …") do not.
+    static let capitalised: ByteWordTable<Bool> = table([
+        // Pronouns and determiners.
+        "i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "there", "here",
+        "its", "his", "her", "their", "our", "my", "your", "the", "a", "an", "all", "some", "many",
+        "most", "several", "few", "both", "each", "every", "any", "no", "such", "another", "other",
+        "others", "neither", "either", "none", "nothing", "everything", "everyone", "everybody",
+        "someone", "somebody", "nobody", "one", "only", "much", "more", "less",
+        // Conjunctions and sentence adverbs.
+        "but", "and", "or", "so", "yet", "nor", "however", "meanwhile", "moreover", "furthermore", "also",
+        "although", "though", "because", "since", "while", "whereas", "if", "unless", "until", "once",
+        "then", "thus", "therefore", "hence", "instead", "still", "even", "indeed", "nevertheless",
+        "nonetheless", "otherwise", "besides", "likewise", "similarly", "accordingly", "consequently",
+        "finally", "first", "second", "third", "next", "last", "later", "earlier", "afterwards", "now",
+        "today", "yesterday", "tomorrow", "tonight", "recently", "currently", "previously", "perhaps",
+        "maybe", "sometimes", "often", "usually", "just", "not", "yes", "overall", "again", "anyway",
+        "already", "soon", "eventually", "initially", "ultimately", "additionally", "specifically",
+        "generally", "notably", "fortunately", "unfortunately", "in", "on", "at", "as", "after",
+        "before", "by", "for", "from", "with", "without", "during", "under", "over", "to", "into",
+        "about", "among", "against", "despite", "according", "between", "through", "within", "upon",
+        "unlike", "like", "given", "following", "amid", "around", "across", "along", "toward", "towards",
+        // Questions.
+        "what", "when", "where", "why", "how", "who", "whom", "whose", "which", "whatever", "whenever",
+        // Verbs that open questions and commands.
+        "is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did", "can", "could",
+        "should", "would", "must", "shall", "might", "let", "please", "see", "note", "consider",
+        // Plural nouns that open news sentences ("… Acme Inc. Analysts expect …") and are
+        // not part of a name before them.
+        "analysts", "officials", "investors", "shares", "sales", "prices", "police", "experts",
+        "critics", "residents", "researchers", "scientists", "economists", "users", "customers",
+        "workers", "employees", "students", "parents", "doctors", "voters", "people", "profits",
+        "earnings", "stocks", "markets", "authorities", "lawmakers", "members", "leaders", "fans",
+        // Contractions.
+        "it's", "that's", "there's", "here's", "he's", "she's", "i'm", "i've", "i'd", "i'll", "we're",
+        "we've", "they're", "they've", "you're", "don't", "doesn't", "didn't", "isn't", "wasn't",
+        "weren't", "can't", "won't", "let's", "what's",
+    ])
+
+    /// Lower-case words that still open a new sentence after a plain word's full stop
+    /// ("… rose. the board …"), as in careless or lower-cased text. Kept short: after an
+    /// unknown abbreviation a wrong split is worse than a missed one.
+    static let lowercase: ByteWordTable<Bool> = table([
+        "the", "this", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "there",
+        "then", "but", "however", "what", "why", "how", "when", "where", "who", "my", "our", "his",
+        "their", "it's", "i'm", "we're", "they're",
+    ])
+
+    /// Verbs that follow a quotation and the speaker's name: `"Why?" Mayor Ruiz asked.`
+    static let speechVerbs: ByteWordTable<Bool> = table([
+        "said", "says", "asked", "asks", "added", "adds", "replied", "replies", "wrote", "writes",
+        "told", "tells", "shouted", "shouts", "explained", "explains", "noted", "notes", "continued",
+        "recalled", "insisted", "warned", "warns", "admitted", "argued", "argues", "answered",
+        "whispered", "cried", "exclaimed", "declared", "announced", "laughed", "joked", "quipped",
+        "observed", "remarked", "responded", "stated", "states", "suggested", "conceded",
+        "acknowledged", "agreed", "demanded", "yelled", "screamed", "muttered", "murmured", "sighed",
+        "pleaded", "snapped", "smiled", "wondered", "asserted", "claimed", "claims", "concluded",
+    ])
+
+    /// Words that continue a clock time after a.m. or p.m.: time zones and weekdays.
+    static let afterTime: ByteWordTable<Bool> = table([
+        "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "est", "edt", "cst", "cdt", "mst",
+        "mdt", "pst", "pdt", "akst", "akdt", "hst", "et", "ct", "mt", "pt", "ist", "jst", "kst", "aest",
+        "aedt", "awst", "nzst", "nzdt", "sgt", "hkt", "msk", "eastern", "central", "mountain", "pacific",
+        "atlantic", "alaska", "hawaii", "greenwich", "zulu", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+        "sat", "sun",
+    ])
+
+    /// "… 8:30 a.m. New York time": a place named before one of these is a time zone.
+    static let timeNouns: ByteWordTable<Bool> = table(["time", "timezone"])
+
+    /// A table of words, each also with a typographic apostrophe where it has one.
+    private static func table(_ words: [String]) -> ByteWordTable<Bool> {
+        var pairs: [(String, Bool)] = []
+        for w in words {
+            pairs.append((w, true))
+            if w.contains("'") { pairs.append((w.replacingOccurrences(of: "'", with: "\u{2019}"), true)) }
+        }
+        return ByteWordTable(pairs)
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
