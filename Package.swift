@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe"]),
         .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages"]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
-        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages"]),
     ]
 )

@@ -81,6 +81,23 @@ struct PipelineLoaderTests {
             """) == ["3:10 stage 'needs-words' requires the 'words' layer, which no stage before it provides; move 'words' before 'needs-words'"])
     }
 
+    @Test("a provider that is present but configured not to provide the layer is named")
+    func providerMisconfigured() {
+        folder.write("docs/a.txt", "x")
+        let r = TestStages.registry()
+        try! r.register(StageDescriptor(name: "maybe-words", summary: "Words if asked.",
+                                        parameters: [ParameterSpec("on", .boolean, default: false, "Provide words.")],
+                                        provides: ["words"],
+                                        layerUse: { LayerUse(provides: $0.bool("on") == true ? ["words"] : []) }) { _, _ in .transform(TestStages.Words()) })
+        do {
+            _ = try PipelineLoader(registry: r).load(yaml: "textpipe: 1\ninput: { path: docs }\nstages: [maybe-words, needs-words]",
+                                                     file: folder.path + "/p.yaml")
+            Issue.record("accepted a missing layer")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["stage 'needs-words' requires the 'words' layer, which no stage before it provides; 'maybe-words' comes before it but is not configured to provide 'words' (check its parameters)"])
+        }
+    }
+
     @Test("structural mistakes", arguments: [
         ("input: { path: docs }\nstages: [words]", "1:1 missing 'textpipe: 1' (the pipeline file format version)"),
         ("textpipe: 2\ninput: { path: docs }\nstages: [words]", "1:11 unsupported pipeline file version '2'; this textpipe reads version 1"),

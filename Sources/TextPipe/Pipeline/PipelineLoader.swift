@@ -302,6 +302,8 @@ private struct Validation {
                 var message = "stage '\(stage.label)' requires the '\(layer)' layer, which no stage before it provides"
                 if let later = stages[(i + 1)...].first(where: { $0.descriptor.layers(for: $0.parameters).provides.contains(layer) }) {
                     message += "; move '\(later.label)' before '\(stage.label)'"
+                } else if let earlier = stages[..<i].last(where: { $0.descriptor.layers.provides.contains(layer) }) {
+                    message += "; '\(earlier.label)' comes before it but is not configured to provide '\(layer)' (check its parameters)"
                 } else if let provider = registry.all.first(where: { $0.layers.provides.contains(layer) }) {
                     message += "; add '\(provider.name)' before it"
                 }

@@ -120,7 +120,8 @@ public struct StageDescriptor: Sendable {
     public let summary: String
     public let kind: Kind
     public let parameters: [ParameterSpec]
-    /// The layers used with default parameters; `layerUse` refines them per configuration.
+    /// Every layer the stage can require or provide (for docs and hints); `layerUse`
+    /// says which ones a given configuration does.
     public let layers: LayerUse
     public let layerUse: (@Sendable (StageParameters) -> LayerUse)?
     public let build: @Sendable (StageParameters, StageBuildContext) throws -> BuiltStage

@@ -36,7 +36,7 @@ public struct SegmentStage: DocumentStage {
             ParameterSpec("abbreviations", .list(.string), default: [],
                           "Extra abbreviations, with or without their final dot (`Univ.`, `approx`), on top of the built-in English list. A listed abbreviation ends a sentence only before a clear sentence starter such as `The` or `It`."),
         ],
-        provides: ["paragraphs", "sentences"],
+        provides: ["paragraphs", "sentences", "tokens"],
         layerUse: { params in LayerUse(provides: units(params).map(\.rawValue)) },
         details: """
             Sentences are found by rules for English: abbreviations (titles, Latin, months, units, \
