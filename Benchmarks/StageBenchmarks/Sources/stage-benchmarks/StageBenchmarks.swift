@@ -73,6 +73,8 @@ struct StageBenchmarks {
     static let cases: [(String, String, [String: JSONValue])] = [
         ("clean (defaults)", "clean", [:]),
         ("clean (all typography, nfkc)", "clean", ["typography": ["quotes", "dashes", "ellipsis", "ligatures", "spaces"], "unicode": "nfkc"]),
+        ("segment (paragraphs, sentences)", "segment", [:]),
+        ("segment (+ tokens)", "segment", ["units": ["paragraphs", "sentences", "tokens"]]),
     ]
 
     static func build(_ name: String, _ overrides: [String: JSONValue]) throws -> any DocumentStage {
