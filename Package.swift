@@ -36,9 +36,11 @@ let package = Package(
             // Plugins bind their TextPipe symbols to the executable's copy after dlopen.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),
+        // Helpers shared by the test targets (a seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "TextPipeTests", dependencies: ["TextPipe"]),
-        .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages"]),
+        .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
+        .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
         .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages"]),
     ]

@@ -1,23 +1,7 @@
 import Testing
+import TestSupport
 import TextPipe
 @testable import TextPipeStages
-
-/// A small deterministic generator so the fuzz cases repeat exactly.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-}
-
 @Suite("HTML fuzzing")
 struct HTMLFuzzTests {
     /// What must hold for any input: ranges inside the source, blocks that rebuild the

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import TextPipe
 
 @Suite("Offsets")
@@ -22,7 +23,7 @@ struct OffsetTests {
 
     @Test("code-point and UTF-16 offsets agree with a naive count at every byte offset")
     func matchesNaiveCount() {
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRandom(seed: 42)
         let pieces = ["a", "b ", "é", "ü", "—", "東京", "🌍", "👩‍🔬", "\n", "x"]
         for _ in 0..<30 {
             var text = ""
@@ -119,18 +120,5 @@ struct OffsetTests {
         #expect(doc.text(in: 2..<3) == "b")
         #expect(doc.sourceText == "a  b")
         #expect(doc.sourceRange(of: Span(start: 2, end: 3)) == 3..<4)
-    }
-}
-
-/// A small deterministic generator so property-style tests repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
