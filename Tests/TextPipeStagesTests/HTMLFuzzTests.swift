@@ -2,6 +2,7 @@ import Testing
 import TestSupport
 import TextPipe
 @testable import TextPipeStages
+
 @Suite("HTML fuzzing")
 struct HTMLFuzzTests {
     /// What must hold for any input: ranges inside the source, blocks that rebuild the
