@@ -8,6 +8,7 @@ public enum BuiltinStages {
         FilterStage.descriptor,
         CleanStage.descriptor,
         SegmentStage.descriptor,
+        RegexTagStage.descriptor,
     ]
 
     /// Registers every built-in stage (idempotent).
