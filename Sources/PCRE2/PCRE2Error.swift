@@ -4,7 +4,7 @@ import CPCRE2
 public struct PCRE2Error: Error, Sendable, CustomStringConvertible {
     public let pattern: String
     public let message: String
-    /// Byte offset in the pattern, for compile errors.
+    /// For compile errors: where in the pattern, counted in characters (Unicode scalars).
     public let offset: Int?
 
     public var description: String {

@@ -35,7 +35,9 @@ public final class Regex: @unchecked Sendable {
             pcre2_compile_8($0.baseAddress, pattern.utf8.count, flags, &errorCode, &errorOffset, nil)
         }
         guard let compiled else {
-            throw PCRE2Error(pattern: pattern, message: PCRE2Error.message(for: errorCode), offset: errorOffset)
+            // PCRE2 counts bytes; people count characters.
+            let characters = String(decoding: pattern.utf8.prefix(errorOffset), as: UTF8.self).unicodeScalars.count
+            throw PCRE2Error(pattern: pattern, message: PCRE2Error.message(for: errorCode), offset: characters)
         }
         code = compiled
         isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0

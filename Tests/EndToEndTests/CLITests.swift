@@ -61,6 +61,13 @@ struct CLITests {
         ])
     }
 
+    @Test("an invalid pattern fails validate at the pattern's line and column, with PCRE2's message")
+    func badPattern() throws {
+        let result = try TP.run(["validate", "Tests/Fixtures/bad-pattern.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Tests/Fixtures/bad-pattern.yaml:9:36: error: stage 'regex-tag': pattern '[$€£](\\d+': missing closing parenthesis at offset 9"), "\(result.stderr)")
+    }
+
     @Test("a YAML syntax error is located and nothing is run")
     func syntaxError() throws {
         let result = try TP.run(["run", "Tests/Fixtures/syntax-error.yaml"])
