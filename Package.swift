@@ -8,6 +8,7 @@ let package = Package(
         // Dynamic so that runtime plugins can link against it (see Docs/Plugins.md).
         .library(name: "TextPipe", type: .dynamic, targets: ["TextPipe"]),
         .library(name: "TextPipeStages", targets: ["TextPipeStages"]),
+        .library(name: "PCRE2", targets: ["PCRE2"]),
         .executable(name: "textpipe", targets: ["textpipe"]),
     ],
     dependencies: [

@@ -12,6 +12,7 @@ let package = Package(
             dependencies: [
                 .product(name: "TextPipe", package: "main"),
                 .product(name: "TextPipeStages", package: "main"),
+                .product(name: "PCRE2", package: "main"),
             ]
         ),
     ]

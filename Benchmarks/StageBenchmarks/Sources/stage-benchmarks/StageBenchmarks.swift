@@ -1,4 +1,5 @@
 import Foundation
+import PCRE2
 import TextPipe
 import TextPipeStages
 
@@ -27,6 +28,7 @@ struct StageBenchmarks {
         }
 
         try gazetteer(documents, bytes, floor: scan)
+        try regexRules(documents, bytes, floor: scan)
 
         // The same articles as web pages: MB/s are of HTML input.
         var pages: [Document] = []
@@ -76,6 +78,54 @@ struct StageBenchmarks {
                   + String(format: "%.2f s, %d states, %.1f MB; %d hits per pass", build, g.stateCount,
                            Double(g.automatonBytes) / 1e6, found / 3))
             report("  gazetteer scan", bytes, seconds, floor: floor)
+        }
+    }
+
+    /// Twenty rules of the kind news pipelines use.
+    static let twentyRules: [String] = [
+        #"\b\d{4}-\d{2}-\d{2}\b"#, #"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b"#,
+        #"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m)\b)?"#, #"\b\d+(?:\.\d+)?\s?%"#,
+        #"\b(?:Dr|Mr|Mrs|Ms|Prof)\.\s\p{Lu}\w+"#, #"\b\p{Lu}\w+\s(?:Ltd|Inc|Corp|Co)\."#,
+        #"\b\d{1,2}:\d{2}(?:\s?[ap]\.m\.)?"#, #"\bv\d+\.\d+(?:\.\d+)?\b"#, #"\b[\w.+-]+@[\w-]+\.[\w.]+\b"#,
+        #"https?://\S+"#, #"\b(?:NATO|UN|EU|ECB|IMF)\b"#, #"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"#,
+        #"\b\d+(?:st|nd|rd|th)\b"#, #"#\w+"#, #"(?<!\w)@\w+"#, #"\b(?:said|warned|announced|confirmed)\b"#,
+        #"\b\p{Lu}{2,}\b"#, #"\b\d{1,3}(?:,\d{3})+\b"#, #"“[^”]{1,200}”"#, #"\b(?:approx|est|i\.e|e\.g)\."#,
+    ]
+
+    /// regex-tag with 20 rules against the sum of 20 raw PCRE2 JIT scans of the same
+    /// patterns over the same text: what the stage's own bookkeeping costs.
+    static func regexRules(_ documents: [Document], _ bytes: Int, floor: Double) throws {
+        print("")
+        let regexes = try twentyRules.map { try Regex($0) }
+        let scratch = MatchScratch()
+        var rawMatches = 0
+        let raw = measure(documents) { doc in
+            var text = doc.text
+            var n = 0
+            text.withUTF8 { buf in
+                for regex in regexes {
+                    try? regex.forEachMatch(in: UnsafeRawBufferPointer(buf), scratch: scratch, validUTF8: true) { _ in n += 1; return true }
+                }
+            }
+            rawMatches += n
+            return n
+        }
+        print("20 raw PCRE2 JIT scans: \(rawMatches / 3) matches per pass")
+        report("  20 raw scans (sum)", bytes, raw, floor: floor)
+        for overlaps in ["all", "longest"] {
+            let rules: [JSONValue] = twentyRules.enumerated().map { i, p in .object(["label": .string("R\(i)"), "pattern": .string(p)]) }
+            let stage = try build("regex-tag", ["rules": .array(rules), "overlaps": .string(overlaps)])
+            let context = StageContext(worker: 0, scratch: WorkerScratch())
+            var spans = 0
+            let seconds = measure(documents) { doc in
+                var copy = doc
+                _ = try? stage.process(&copy, context: context)
+                let n = copy.layers["tags"]?.count ?? 0
+                spans += n
+                return n
+            }
+            report("  regex-tag, 20 rules, overlaps: \(overlaps)", bytes, seconds, floor: floor)
+            print(String(format: "    %d spans per pass; %.2fx the raw scans' time (target: at most 1.5x)", spans / 3, seconds / raw))
         }
     }
 
@@ -139,7 +189,7 @@ struct StageBenchmarks {
 
     static func report(_ label: String, _ bytes: Int, _ seconds: Double, floor: Double) {
         let mbps = Double(bytes) / 1e6 / seconds
-        print(label.padding(toLength: 34, withPad: " ", startingAt: 0)
+        print(label.padding(toLength: 44, withPad: " ", startingAt: 0)
               + String(format: "%9.1f MB/s  %7.3f s  %6.1fx the byte scan's time", mbps, seconds, seconds / floor))
     }
 }
