@@ -39,7 +39,9 @@ let package = Package(
         ),
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        // Exercises the PCRE2 wrapper for the leak test, which runs it under valgrind.
+        .executableTarget(name: "PCRE2LeakCheck", dependencies: ["PCRE2"], path: "Tests/PCRE2LeakCheck"),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "PCRE2LeakCheck"]),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
         .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
