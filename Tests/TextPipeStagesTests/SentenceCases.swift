@@ -360,6 +360,14 @@ enum SentenceCases {
         ("a question before a number ends", "How many came? 40 at most.", ["How many came?", "40 at most."]),
         ("an exclamation inside a sentence then a pronoun", "What a day! We slept well.", ["What a day!", "We slept well."]),
         ("a question ending in curly quotes then a comma", "\u{201C}Ready?\u{201D}, the coach asked.", ["\u{201C}Ready?\u{201D}, the coach asked."]),
+        ("a question in quotes then a name whose verb has an object", "\"Are you hurt?\" Daniel said nothing for a while.",
+         ["\"Are you hurt?\"", "Daniel said nothing for a while."]),
+        ("a question in quotes then a name and said yes", "\"Ready to go?\" Amira said yes and grabbed her coat.",
+         ["\"Ready to go?\"", "Amira said yes and grabbed her coat."]),
+        ("a question in quotes then a name, speech verb and adverb", "\"Why me?\" Daniel said quietly.",
+         ["\"Why me?\" Daniel said quietly."]),
+        ("an exclamation in quotes then a title, name and verb", "\"Enough!\" Coach Brennan shouted at the bench.",
+         ["\"Enough!\" Coach Brennan shouted at the bench."]),
         ("a rhetorical question in a quote continues after a comma", "\"Why not?\" — that was her answer.", ["\"Why not?\" — that was her answer."]),
     ])
 

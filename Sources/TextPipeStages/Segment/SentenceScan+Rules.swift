@@ -91,9 +91,17 @@ extension SentenceScan {
     /// a full stop inside the quote they are: `"It is final." Mayor Ruiz said nothing.`)
     func isAttribution(_ c: TerminalCluster, _ next: NextWord) -> Bool {
         guard c.hasQuoteCloser, c.hasQuestionOrExclamation || c.isEllipsis, !next.hasOpener, next.shape == .upper, !isStarter(next),
-              let verb = lowercaseWordAfterNames(from: next.start)
+              let verb = lowercaseWordAfterNames(from: next.start),
+              SentenceStarters.speechVerbs.contains(t.base, verb)
         else { return false }
-        return SentenceStarters.speechVerbs.contains(t.base, verb)
+        // `"Who?" Mary said nothing.` is a new sentence: the verb has an object of its own.
+        let after = t.skipWhitespace(from: verb.upperBound, limit: hi)
+        if after > verb.upperBound && after < hi && t.charClass(at: after) == .lower
+            && SentenceStarters.notAttribution.contains(t.base, after..<wordEnd(from: after))
+        {
+            return false
+        }
+        return true
     }
 
     /// The first lower-case word after one to five capitalised words (names, titles with

@@ -61,6 +61,13 @@ enum SentenceStarters {
         "pleaded", "snapped", "smiled", "wondered", "asserted", "claimed", "claims", "concluded",
     ])
 
+    /// After a quotation and "Name said", these words make a new sentence rather than an
+    /// attribution: `"Who?" Mary said nothing.`
+    static let notAttribution: ByteWordTable<Bool> = table([
+        "nothing", "no", "yes", "something", "anything", "everything", "little", "much", "that", "it", "so",
+        "this", "otherwise", "goodbye", "hello", "sorry", "thanks", "more",
+    ])
+
     /// Words that continue a clock time after a.m. or p.m.: time zones and weekdays.
     static let afterTime: ByteWordTable<Bool> = table([
         "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "est", "edt", "cst", "cdt", "mst",
