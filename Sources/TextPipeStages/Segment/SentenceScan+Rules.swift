@@ -129,6 +129,13 @@ extension SentenceScan {
     /// or the time opens the sentence ("At 5 a.m. Mr. Smith went …").
     func timeEndsSentence(_ next: NextWord, before dot: Int) -> Bool {
         if SentenceStarters.afterTime.contains(t.base, next.start..<next.end) { return false }
+        // "9 a.m. Jan. 5", "10 a.m. March 3": a date goes on.
+        if SentenceStarters.months.contains(t.base, next.start..<next.end) {
+            var d = next.end
+            if d < hi && t[d] == 0x2E { d += 1 }
+            let n = t.skipWhitespace(from: d, limit: hi)
+            if n > d && n < hi && TextBytes.isDigit(t[n]) { return false }
+        }
         if isStarter(next) { return true }
         // "8:30 a.m. New York time"
         if let w = lowercaseWordAfterNames(from: next.start), SentenceStarters.timeNouns.contains(t.base, w) {

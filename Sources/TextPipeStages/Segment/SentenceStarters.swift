@@ -68,6 +68,13 @@ enum SentenceStarters {
         "this", "otherwise", "goodbye", "hello", "sorry", "thanks", "more",
     ])
 
+    /// Month names and abbreviations, which continue a clock time when a day follows ("9
+    /// a.m. Jan. 5").
+    static let months: ByteWordTable<Bool> = table([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+
     /// Words that continue a clock time after a.m. or p.m.: time zones and weekdays.
     static let afterTime: ByteWordTable<Bool> = table([
         "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "est", "edt", "cst", "cdt", "mst",
