@@ -18,7 +18,8 @@ enum SentenceCases {
     }
 
     static let all: [SentenceCase] = basics + titles + latin + months + units + companies + references
-        + places + initialisms + abbreviationEnds + initials + numbers + ellipses + quotes + embedded
+        + places + initialisms + abbreviationEnds + beforeNames + initials + numbers
+        + ellipses + quotes + embedded
         + lists + addresses + times + multiple + missingSpace + lowercase + lineBreaks + headlines
         + scripts
 
@@ -249,6 +250,57 @@ enum SentenceCases {
          ["The case was heard by Judge Amos Reid Jr.", "On appeal, it failed."]),
         ("Dept. at a sentence end before We", "Send the form to the Finance Dept. We will reply soon.",
          ["Send the form to the Finance Dept.", "We will reply soon."]),
+    ])
+
+    static let beforeNames = group("abbreviations: before a sentence that opens with a name", [
+        ("a company suffix before another company that opens a sentence", "The order went to Kestrel Inc. Brightwater said it would appeal.",
+         ["The order went to Kestrel Inc.", "Brightwater said it would appeal."]),
+        ("a company suffix before a person who opens a sentence", "He spent a decade at Fenwick Ltd. Laura Chen replaced him in May.",
+         ["He spent a decade at Fenwick Ltd.", "Laura Chen replaced him in May."]),
+        ("a company suffix before a job title continues", "Fenwick Ltd. President Omar Said spoke first.",
+         ["Fenwick Ltd. President Omar Said spoke first."]),
+        ("a company suffix before a ticker in brackets continues", "Shares of Kestrel Inc. (KSTL) fell 4% on Friday.",
+         ["Shares of Kestrel Inc. (KSTL) fell 4% on Friday."]),
+        ("Co. as a county before a name continues", "The farm lies in Co. Kerry near the coast.",
+         ["The farm lies in Co. Kerry near the coast."]),
+        ("Jr. before a name that opens a sentence", "The trophy went to Ray Dunmore Jr. Ellen Park took second place.",
+         ["The trophy went to Ray Dunmore Jr.", "Ellen Park took second place."]),
+        ("Jr. inside the name of a street continues", "The parade ran down Martin Luther King Jr. Boulevard on Sunday.",
+         ["The parade ran down Martin Luther King Jr. Boulevard on Sunday."]),
+        ("Sr. after a comma and a name, then a name", "The shop belonged to Paul Greaves, Sr. Nina Greaves runs it now.",
+         ["The shop belonged to Paul Greaves, Sr.", "Nina Greaves runs it now."]),
+        ("St. as Street after its name before a name", "The bakery is on Orchard St. Mario Ruiz opened it in 1998.",
+         ["The bakery is on Orchard St.", "Mario Ruiz opened it in 1998."]),
+        ("St. as Street after an ordinal before a plural noun", "The best bar is on 3rd St. Locals swear by it.",
+         ["The best bar is on 3rd St.", "Locals swear by it."]),
+        ("St. as Saint after Mount continues", "Ash from Mount St. Helens fell on three states.",
+         ["Ash from Mount St. Helens fell on three states."]),
+        ("St. as Saint after a verb continues", "The family moved to St. Paul last year.", ["The family moved to St. Paul last year."]),
+        ("a street before a compass direction continues", "The embassy is at 1600 Harbor Ave. NW in the capital.",
+         ["The embassy is at 1600 Harbor Ave. NW in the capital."]),
+        ("Ave. after its name before a name", "They met outside 40 Linden Ave. Carla brought coffee.",
+         ["They met outside 40 Linden Ave.", "Carla brought coffee."]),
+        ("a title after a hyphen continues", "The bill was signed by then-Gov. Ellen Marsh in 2009.",
+         ["The bill was signed by then-Gov. Ellen Marsh in 2009."]),
+        ("Ft. as Fort after a hyphen continues", "Flights to Dallas-Ft. Worth were delayed by storms.",
+         ["Flights to Dallas-Ft. Worth were delayed by storms."]),
+        ("St. as Saint after a hyphen continues", "The twin cities of Minneapolis-St. Paul lie on the river.",
+         ["The twin cities of Minneapolis-St. Paul lie on the river."]),
+        ("a month after a hyphen at a sentence end", "The plant opens in mid-Sept. Hiring has begun.",
+         ["The plant opens in mid-Sept.", "Hiring has begun."]),
+        ("a month abbreviation before a name", "The shop stays open until Dec. Maria will run it alone.",
+         ["The shop stays open until Dec.", "Maria will run it alone."]),
+        ("a month abbreviation before a day continues", "Voting ends Nov. 4 at midnight.", ["Voting ends Nov. 4 at midnight."]),
+        ("a unit after a number before a plural noun", "The pike measured 41 in. Anglers had never seen one so big.",
+         ["The pike measured 41 in.", "Anglers had never seen one so big."]),
+        ("ft. after a number before a capitalised word", "The new fence is 9 ft. Neighbours have complained.",
+         ["The new fence is 9 ft.", "Neighbours have complained."]),
+        ("Ft. as Fort before a place name continues", "She retired to Ft. Lauderdale in 2011.", ["She retired to Ft. Lauderdale in 2011."]),
+        ("No. alone as an answer", "No. Absolutely not.", ["No.", "Absolutely not."]),
+        ("lower-case no. as a word before a name", "He said no. Hannah tried again later.", ["He said no.", "Hannah tried again later."]),
+        ("No. as a numero sign before a number continues", "She is ranked No. 3 in the world.", ["She is ranked No. 3 in the world."]),
+        ("No. inside a name before a capitalised word continues", "The Station No. Seven crew arrived first.",
+         ["The Station No. Seven crew arrived first."]),
     ])
 
     static let initials = group("initials", [

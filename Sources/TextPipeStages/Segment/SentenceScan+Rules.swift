@@ -7,6 +7,8 @@ struct NextWord {
     var end: Int
     var shape: Shape
     var hasOpener: Bool
+    /// One of the openers is a bracket, as in "Acme Inc. (NYSE: ACM)".
+    var hasBracketOpener: Bool
     /// A single letter and a full stop, as in "J. A. Smith".
     var isInitial: Bool
     /// The pronoun "I", which is capitalised anywhere in a sentence.
@@ -73,8 +75,13 @@ extension SentenceScan {
             case .abbreviation(let kind):
                 switch kind {
                 case .neverFinal: return false
-                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma: return isStarter(next)
+                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma, .nameSuffix, .unit, .street, .numero:
+                    return isStarter(next)
                 case .finalBeforeCapital: return true
+                case .endsName:
+                    if isStarter(next) { return true }
+                    return next.shape == .upper && !next.isInitial && !next.hasBracketOpener
+                        && !SentenceStarters.nameContinuations.contains(t.base, next.start..<next.end)
                 case .time: return timeEndsSentence(next, before: c.start)
                 }
             }
@@ -200,13 +207,16 @@ extension SentenceScan {
     func nextWord(at i: Int) -> NextWord {
         var s = i
         var hasOpener = false
+        var hasBracketOpener = false
         while s < hi && s - i < 8 {
             let n = openerLength(at: s)
             if n == 0 { break }
+            if t[s] == 0x28 || t[s] == 0x5B || t[s] == 0x7B { hasBracketOpener = true }
             s += n
             hasOpener = true
         }
-        var word = NextWord(start: s, end: s, shape: .other, hasOpener: hasOpener, isInitial: false, isPronounI: false)
+        var word = NextWord(start: s, end: s, shape: .other, hasOpener: hasOpener, hasBracketOpener: hasBracketOpener,
+                            isInitial: false, isPronounI: false)
         guard s < hi else { return word }
         word.end = wordEnd(from: s)
         switch t.charClass(at: s) {
@@ -273,15 +283,13 @@ extension SentenceScan {
         }
         guard e > s else { return .none }
         if let kind = abbreviations.kind(t.base, s..<e) {
-            switch kind {
-            case .unitAfterNumber:
-                return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
-            case .stateAfterComma:
-                return previousTokenIsCityAndComma(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
-            default:
-                break
-            }
-            return .abbreviation(kind)
+            return resolve(kind, s..<e, tokenStart: ts, inCompound: false)
+        }
+        // "then-Gov.", "Dallas-Ft.", "mid-Dec.": an abbreviation after a hyphen.
+        var h = e - 1
+        while h > s && t[h] != 0x2D && e - h <= 8 { h -= 1 }
+        if h > s && t[h] == 0x2D && h + 1 < e, let kind = abbreviations.kind(t.base, h + 1..<e) {
+            return resolve(kind, h + 1..<e, tokenStart: ts, inCompound: true)
         }
         var letters = 0, digits = 0, dots = 0, others = 0
         var hasAddressMark = false
@@ -318,6 +326,95 @@ extension SentenceScan {
         if dots > 0 && letters > 0 && longestSegment <= 2 && digits == 0 && others == 0 { return .dotted }
         if letters == 1 && digits == 0 && dots == 0 && others == 0 { return .initial }
         return .word
+    }
+
+    /// An abbreviation's behaviour in its context.
+    func resolve(_ kind: AbbreviationKind, _ word: Range<Int>, tokenStart ts: Int, inCompound: Bool) -> PreviousWord {
+        switch kind {
+        case .unitAfterNumber:
+            return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeCapital) : .word
+        case .unit:
+            return .abbreviation(previousTokenEndsWithDigit(before: ts) ? .finalBeforeCapital : .finalBeforeStarter)
+        case .stateAfterComma:
+            return previousTokenIsCityAndComma(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
+        case .nameSuffix:
+            return .abbreviation(!inCompound && followsName(ts) ? .endsName : .finalBeforeStarter)
+        case .street:
+            return .abbreviation(!inCompound && followsStreetName(ts, isSaint: t[word.lowerBound] | 0x20 == 0x73 && word.count == 2)
+                ? .endsName : .finalBeforeStarter)
+        case .numero:
+            // "no." in lower case, or "No." alone at the start: the answer.
+            let answer = t[word.lowerBound] == 0x6E || isFirstOfSentence(ts)
+            return .abbreviation(answer ? .finalBeforeCapital : .finalBeforeStarter)
+        default:
+            return .abbreviation(kind)
+        }
+    }
+
+    /// Whether nothing but white space and opening quotes stands between the sentence
+    /// start and `ts`.
+    func isFirstOfSentence(_ ts: Int) -> Bool {
+        var i = sentenceStart
+        while i < ts {
+            let w = t.whitespaceLength(at: i)
+            if w > 0 { i += w; continue }
+            let n = openerLength(at: i)
+            if n == 0 { return false }
+            i += n
+        }
+        return true
+    }
+
+    /// The word of the white-space-delimited token before `ts` in the sentence, without
+    /// opening quotes or brackets, or nil.
+    func previousToken(before ts: Int) -> Range<Int>? {
+        var e = ts
+        while e > sentenceStart {
+            let w = t.whitespaceLength(endingAt: e)
+            if w == 0 { break }
+            e -= w
+        }
+        guard e > sentenceStart, e < ts else { return nil }
+        var s = tokenStart(before: e)
+        while s < e {
+            let n = openerLength(at: s)
+            if n == 0 { break }
+            s += n
+        }
+        return s < e ? s..<e : nil
+    }
+
+    /// "Acme Inc.", "Smith, Jr.", "Ash & Co.": a capitalised name (or "&") before a suffix.
+    func followsName(_ ts: Int) -> Bool {
+        guard let p = previousToken(before: ts) else { return false }
+        if t[p.lowerBound] == 0x26 { return p.count == 1 }
+        var i = p.lowerBound
+        while i < p.upperBound {
+            if t.charClass(at: i) == .upper { return true }
+            if !t.isWordChar(at: i) { return false }
+            i += t.charLength(at: i)
+        }
+        return false
+    }
+
+    /// "Elm St.", "5th Ave.": a street name or an ordinal before a street word. Not "The
+    /// St.", "Mount St." (Saint) or a word that opens the sentence.
+    func followsStreetName(_ ts: Int, isSaint: Bool) -> Bool {
+        guard let p = previousToken(before: ts) else { return false }
+        let last = t[p.upperBound - 1]
+        guard TextBytes.isASCIILetter(last) else { return false }
+        if TextBytes.isDigit(t[p.lowerBound]) {
+            // 5th, 42nd, 1st, 3rd
+            var d = p.lowerBound
+            while d < p.upperBound && TextBytes.isDigit(t[d]) { d += 1 }
+            return p.upperBound - d == 2
+        }
+        guard t.charClass(at: p.lowerBound) == .upper, !isFirstOfSentence(p.lowerBound) else { return false }
+        let word = p.lowerBound..<wordEnd(from: p.lowerBound)
+        guard word.upperBound == p.upperBound else { return false }
+        if SentenceStarters.capitalised.contains(t.base, word) { return false }
+        if isSaint && SentenceStarters.beforeSaint.contains(t.base, word) { return false }
+        return true
     }
 
     /// Whether the token before `ts` is a capitalised word and a comma ("Boston, Mass.").

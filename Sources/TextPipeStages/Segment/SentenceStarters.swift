@@ -61,6 +61,28 @@ enum SentenceStarters {
         "pleaded", "snapped", "smiled", "wondered", "asserted", "claimed", "claims", "concluded",
     ])
 
+    /// After a company or name suffix or a street ("Orbit Corp. Chief Executive …", "King
+    /// Jr. Day", "Pennsylvania Ave. NW"), capitalised words that continue the name: job
+    /// titles, place nouns and compass directions.
+    static let nameContinuations: ByteWordTable<Bool> = table([
+        "chief", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chair", "president", "vice", "executive",
+        "director", "founder", "co-founder", "cofounder", "managing", "senior", "head", "general", "spokesman",
+        "spokeswoman", "spokesperson", "treasurer", "secretary", "partner", "principal", "analyst", "board",
+        "chairperson", "owner", "boss", "economist", "strategist", "attorney", "lawyer", "counsel",
+        "day", "high", "boulevard", "blvd", "drive", "avenue", "ave", "street", "st", "road", "memorial", "library",
+        "park", "bridge", "airport", "center", "centre", "school", "college", "university", "hall", "elementary",
+        "stadium", "award", "prize", "foundation", "institute", "way", "square", "plaza", "station",
+        "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "n", "s", "e", "w",
+        "nw", "ne", "sw", "se",
+    ])
+
+    /// Capitalised words before "St." that make it Saint rather than Street: "Mount St.
+    /// Helens", "Port St. Lucie", "East St. Louis".
+    static let beforeSaint: ByteWordTable<Bool> = table([
+        "mount", "mt", "port", "fort", "ft", "lake", "bay", "cape", "point", "pointe", "rue", "san", "santa",
+        "great", "little", "upper", "lower", "east", "west", "north", "south", "old", "new", "via", "saint",
+    ])
+
     /// After a quotation and "Name said", these words make a new sentence rather than an
     /// attribution: `"Who?" Mary said nothing.`
     static let notAttribution: ByteWordTable<Bool> = table([
