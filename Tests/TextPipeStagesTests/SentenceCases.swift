@@ -18,7 +18,7 @@ enum SentenceCases {
     }
 
     static let all: [SentenceCase] = basics + titles + latin + months + units + companies + references
-        + places + initialisms + abbreviationEnds + beforeNames + initials + numbers
+        + places + initialisms + abbreviationEnds + beforeNames + initials + letters + numbers
         + ellipses + quotes + embedded
         + lists + addresses + times + multiple + missingSpace + lowercase + lineBreaks + headlines
         + scripts
@@ -301,6 +301,29 @@ enum SentenceCases {
         ("No. as a numero sign before a number continues", "She is ranked No. 3 in the world.", ["She is ranked No. 3 in the world."]),
         ("No. inside a name before a capitalised word continues", "The Station No. Seven crew arrived first.",
          ["The Station No. Seven crew arrived first."]),
+    ])
+
+    static let letters = group("single capital letters", [
+        ("a vitamin letter before a plural noun", "Many of the patients lacked vitamin D. Doctors prescribed supplements.",
+         ["Many of the patients lacked vitamin D.", "Doctors prescribed supplements."]),
+        ("a disease letter before a name", "Most of the cases were hepatitis C. Dr. Alvarez urged testing.",
+         ["Most of the cases were hepatitis C.", "Dr. Alvarez urged testing."]),
+        ("a plan letter before a name", "We switched to plan B. Marco drove the van.", ["We switched to plan B.", "Marco drove the van."]),
+        ("a funding-round letter before a capitalised noun", "Kestrel closed its series A. Venture firms led the round.",
+         ["Kestrel closed its series A.", "Venture firms led the round."]),
+        ("an initial after by continues", "The report was written by J. Okafor in 2001.", ["The report was written by J. Okafor in 2001."]),
+        ("an initial after and continues", "The prize went to Mara Stone and T. Lindqvist together.",
+         ["The prize went to Mara Stone and T. Lindqvist together."]),
+        ("an initial after a past-tense verb continues", "Officials interviewed K. Brandt on Monday.",
+         ["Officials interviewed K. Brandt on Monday."]),
+        ("a letter before another initial continues", "She admired poems by E. M. Forster and others.",
+         ["She admired poems by E. M. Forster and others."]),
+        ("the pronoun I after a lower-case word before a name", "The last ones out were Tom and I. Mother locked the door.",
+         ["The last ones out were Tom and I.", "Mother locked the door."]),
+        ("an initial after a lower-case noun of kinship continues", "The house passed to her son R. Whitcombe in 1950.",
+         ["The house passed to her son R. Whitcombe in 1950."]),
+        ("an initial after the continues", "The donation came from the J. Paul Arbery Trust.",
+         ["The donation came from the J. Paul Arbery Trust."]),
     ])
 
     static let initials = group("initials", [

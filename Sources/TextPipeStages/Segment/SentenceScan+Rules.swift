@@ -22,8 +22,12 @@ enum PreviousWord: Equatable {
     case number
     /// A URL, e-mail address or path.
     case address
-    /// One letter: an initial, a page "p." or a grade "Plan B.".
+    /// One letter: an initial ("J. Smith") or a capital naming a thing after a capitalised
+    /// word ("Plan B.").
     case initial
+    /// A capital letter naming a thing after a lower-case noun ("vitamin D.", "plan B."):
+    /// before a capitalised word other than an initial the sentence ends.
+    case letter
     /// Dotted letters: U.S., Ph.D., i.v.
     case dotted
     case abbreviation(AbbreviationKind)
@@ -72,6 +76,8 @@ extension SentenceScan {
                 return !isAttribution(c, next)
             case .initial, .dotted:
                 return isStarter(next)
+            case .letter:
+                return !next.isInitial
             case .abbreviation(let kind):
                 switch kind {
                 case .neverFinal: return false
@@ -324,7 +330,7 @@ extension SentenceScan {
         if hasAddressMark && letters > 0 { return .address }
         if letters == 0 && digits > 0 { return .number }
         if dots > 0 && letters > 0 && longestSegment <= 2 && digits == 0 && others == 0 { return .dotted }
-        if letters == 1 && digits == 0 && dots == 0 && others == 0 { return .initial }
+        if letters == 1 && digits == 0 && dots == 0 && others == 0 { return initialOrLetter(s, tokenStart: ts) }
         return .word
     }
 
@@ -415,6 +421,22 @@ extension SentenceScan {
         if SentenceStarters.capitalised.contains(t.base, word) { return false }
         if isSaint && SentenceStarters.beforeSaint.contains(t.base, word) { return false }
         return true
+    }
+
+    /// A single letter: the pronoun "I" after a lower-case word ends the sentence like a
+    /// word; a capital after a lower-case noun names a thing ("vitamin D."); otherwise an
+    /// initial.
+    func initialOrLetter(_ s: Int, tokenStart ts: Int) -> PreviousWord {
+        guard t.charClass(at: s) == .upper, let p = previousToken(before: ts),
+              t.charClass(at: p.lowerBound) == .lower
+        else { return .initial }
+        let word = p.lowerBound..<wordEnd(from: p.lowerBound)
+        guard word.upperBound == p.upperBound else { return .initial }  // "Smith, J." and the like
+        if t[s] == 0x49 { return .word }  // "… Lola and I."
+        if SentenceStarters.nameIntroducers.contains(t.base, word) { return .initial }
+        // Past tenses introduce a name: "interviewed J. Smith".
+        if word.count >= 4 && t[word.upperBound - 2] == 0x65 && t[word.upperBound - 1] == 0x64 { return .initial }
+        return .letter
     }
 
     /// Whether the token before `ts` is a capitalised word and a comma ("Boston, Mass.").

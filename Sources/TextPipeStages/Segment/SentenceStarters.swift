@@ -83,6 +83,21 @@ enum SentenceStarters {
         "great", "little", "upper", "lower", "east", "west", "north", "south", "old", "new", "via", "saint",
     ])
 
+    /// Lower-case words before a capital initial that introduce a person's name ("by J.
+    /// Smith", "and J. Smith"); after any other lower-case word a capital letter and a full
+    /// stop name a thing ("vitamin D.", "plan B.") and can end the sentence. Past-tense
+    /// verbs ("interviewed J. Smith") count as introducers by their ending.
+    static let nameIntroducers: ByteWordTable<Bool> = table([
+        "by", "and", "or", "nor", "but", "with", "without", "to", "from", "of", "for", "at", "as", "like", "than",
+        "between", "including", "featuring", "starring", "against", "among", "per", "via", "vs", "versus", "whom",
+        "dear", "said", "says", "told", "tells", "asked", "asks", "thanked", "thanks", "met", "meets", "meet",
+        "joined", "joins", "the", "about", "after", "before", "under", "behind", "beside", "on", "in", "into",
+        "onto", "upon", "is", "was", "are", "were", "be", "been", "named", "called", "artist", "author", "poet",
+        "writer", "novelist", "composer", "painter", "director", "professor", "judge", "justice", "president",
+        "senator", "colleague", "friend", "brother", "sister", "son", "daughter", "wife", "husband", "uncle",
+        "aunt", "cousin", "mother", "father",
+    ])
+
     /// After a quotation and "Name said", these words make a new sentence rather than an
     /// attribution: `"Who?" Mary said nothing.`
     static let notAttribution: ByteWordTable<Bool> = table([
