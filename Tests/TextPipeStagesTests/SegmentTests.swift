@@ -104,12 +104,12 @@ struct SentenceTests {
 
     @Test("abbreviations added in the pipeline file, with or without the dot, stop a split")
     func extraAbbreviations() throws {
-        let text = "The Hdqtrs. Team met today. The Assy. Hall was full."
+        let text = "The Terr. Team met today. The Assy. Hall was full."
         #expect(Segment.sentences(text).count == 4)
-        let stage = try Segment.build(["abbreviations": ["Hdqtrs.", "assy"]])
-        #expect(Segment.sentences(text, stage: stage) == ["The Hdqtrs. Team met today.", "The Assy. Hall was full."])
+        let stage = try Segment.build(["abbreviations": ["Terr.", "assy"]])
+        #expect(Segment.sentences(text, stage: stage) == ["The Terr. Team met today.", "The Assy. Hall was full."])
         // An added abbreviation can still end a sentence before a clear sentence starter.
-        #expect(Segment.sentences("We went to the Hdqtrs. It was closed.", stage: stage).count == 2)
+        #expect(Segment.sentences("We went to the Terr. It was closed.", stage: stage).count == 2)
     }
 
     @Test("a bad abbreviation entry is a parameter error that names the entry", arguments: [

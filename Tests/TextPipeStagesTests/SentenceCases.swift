@@ -18,7 +18,7 @@ enum SentenceCases {
     }
 
     static let all: [SentenceCase] = basics + titles + latin + months + units + companies + references
-        + places + initialisms + abbreviationEnds + beforeNames + initials + letters + numbers
+        + places + initialisms + abbreviationEnds + beforeNames + initials + letters + unlisted + numbers
         + ellipses + quotes + embedded
         + lists + addresses + times + multiple + missingSpace + lowercase + lineBreaks + headlines
         + scripts
@@ -324,6 +324,23 @@ enum SentenceCases {
          ["The house passed to her son R. Whitcombe in 1950."]),
         ("an initial after the continues", "The donation came from the J. Paul Arbery Trust.",
          ["The donation came from the J. Paul Arbery Trust."]),
+    ])
+
+    static let unlisted = group("abbreviations not in the list", [
+        ("a consonant-only abbreviation before a capitalised noun continues", "The Hdqtrs. Staff moved in May.",
+         ["The Hdqtrs. Staff moved in May."]),
+        ("a consonant-only abbreviation at a sentence end before a starter", "Forms go to the Dpt. They answer in a week.",
+         ["Forms go to the Dpt.", "They answer in a week."]),
+        ("an all-capital acronym at a sentence end", "He spent ten years at NATO. Diplomats praised his work.",
+         ["He spent ten years at NATO.", "Diplomats praised his work."]),
+        ("a consonant-only acronym at a sentence end", "The complaint went to the FCC. Regulators have not replied.",
+         ["The complaint went to the FCC.", "Regulators have not replied."]),
+        ("an interjection without vowels ends a sentence", "Hmm. Maria frowned at the map.", ["Hmm.", "Maria frowned at the map."]),
+        ("a dotted degree with a longer part before lower case", "She is an M.Phil. student in Leeds.", ["She is an M.Phil. student in Leeds."]),
+        ("a dotted degree with a longer part before a capitalised noun", "Her M.Phil. Thesis Prize came in 2019.",
+         ["Her M.Phil. Thesis Prize came in 2019."]),
+        ("a roman numeral after a name at a sentence end", "The portrait shows Henry VIII. Courtiers surround him.",
+         ["The portrait shows Henry VIII.", "Courtiers surround him."]),
     ])
 
     static let initials = group("initials", [

@@ -297,6 +297,7 @@ extension SentenceScan {
         if h > s && t[h] == 0x2D && h + 1 < e, let kind = abbreviations.kind(t.base, h + 1..<e) {
             return resolve(kind, h + 1..<e, tokenStart: ts, inCompound: true)
         }
+        if looksAbbreviated(s..<e) { return .abbreviation(.finalBeforeStarter) }
         var letters = 0, digits = 0, dots = 0, others = 0
         var hasAddressMark = false
         var longestSegment = 0, segment = 0
@@ -330,6 +331,7 @@ extension SentenceScan {
         if hasAddressMark && letters > 0 { return .address }
         if letters == 0 && digits > 0 { return .number }
         if dots > 0 && letters > 0 && longestSegment <= 2 && digits == 0 && others == 0 { return .dotted }
+        if dots > 0 && digits == 0 && others == 0 && longestSegment <= 4 && isTitleCaseDotted(s..<e) { return .dotted }
         if letters == 1 && digits == 0 && dots == 0 && others == 0 { return initialOrLetter(s, tokenStart: ts) }
         return .word
     }
@@ -437,6 +439,35 @@ extension SentenceScan {
         // Past tenses introduce a name: "interviewed J. Smith".
         if word.count >= 4 && t[word.upperBound - 2] == 0x65 && t[word.upperBound - 1] == 0x64 { return .initial }
         return .letter
+    }
+
+    /// Dotted capitals with short parts: "M.Phil", "D.Phil", "Ed.D".
+    func isTitleCaseDotted(_ r: Range<Int>) -> Bool {
+        var atSegmentStart = true
+        for i in r {
+            let b = t[i]
+            if b == 0x2E { atSegmentStart = true; continue }
+            if atSegmentStart && !(b >= 0x41 && b <= 0x5A) { return false }
+            atSegmentStart = false
+        }
+        return true
+    }
+
+    /// An unlisted word shaped like an abbreviation: two to six ASCII letters with no
+    /// vowel (nor "y"), not all capitals ("Hdqtrs", "Mgmt", "pkg"; not "BBC", "hmm").
+    func looksAbbreviated(_ r: Range<Int>) -> Bool {
+        guard r.count >= 2 && r.count <= 6 else { return false }
+        var lower = false
+        for i in r {
+            let b = t[i]
+            guard TextBytes.isASCIILetter(b) else { return false }
+            switch b | 0x20 {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return false  // a e i o u y
+            default: break
+            }
+            if b >= 0x61 { lower = true }
+        }
+        return lower && !SentenceStarters.interjections.contains(t.base, r)
     }
 
     /// Whether the token before `ts` is a capitalised word and a comma ("Boston, Mass.").

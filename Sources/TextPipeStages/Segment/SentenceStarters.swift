@@ -112,6 +112,12 @@ enum SentenceStarters {
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ])
 
+    /// Consonant-only words that are not abbreviations: "hmm.", "shh.".
+    static let interjections: ByteWordTable<Bool> = table([
+        "hmm", "hmmm", "hm", "mm", "mmm", "shh", "shhh", "sh", "ssh", "tsk", "psst", "pst", "brr", "brrr", "grr",
+        "grrr", "pfft", "nth", "zzz", "bzz", "pss", "tsktsk",
+    ])
+
     /// Words that continue a clock time after a.m. or p.m.: time zones and weekdays.
     static let afterTime: ByteWordTable<Bool> = table([
         "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "west", "est", "edt", "cst", "cdt", "mst",
