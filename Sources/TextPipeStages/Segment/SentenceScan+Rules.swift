@@ -60,8 +60,10 @@ extension SentenceScan {
             switch previous {
             case .word, .number, .address:
                 // A plain word's full stop at the end of a line ends the sentence; inline,
-                // only a word that typically opens one ("… rose. the board …") does.
-                return crossedBreak || SentenceStarters.lowercase.contains(t.base, next.start..<next.end)
+                // a word that typically opens one ("… rose. the board …") does, and so does
+                // any word after a long word that is no abbreviation ("… started. smoke …").
+                if crossedBreak || SentenceStarters.lowercase.contains(t.base, next.start..<next.end) { return true }
+                return previous == .word && isFullWord(before: c.start)
             default:
                 return false
             }
@@ -334,6 +336,28 @@ extension SentenceScan {
         if dots > 0 && digits == 0 && others == 0 && longestSegment <= 4 && isTitleCaseDotted(s..<e) { return .dotted }
         if letters == 1 && digits == 0 && dots == 0 && others == 0 { return initialOrLetter(s, tokenStart: ts) }
         return .word
+    }
+
+    /// Whether the word before the full stop at `dot` is plainly a whole word, not a
+    /// shortening: ASCII letters (after any hyphen) with a vowel, six or more of them, or
+    /// four or more ending in "ed", "ly" or "ng" ("harbour", "started", "badly").
+    func isFullWord(before dot: Int) -> Bool {
+        var s = dot
+        var vowel = false
+        while s > sentenceStart && dot - s < 32 {
+            let b = t[s - 1]
+            guard TextBytes.isASCIILetter(b) else { break }
+            switch b | 0x20 {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: vowel = true
+            default: break
+            }
+            s -= 1
+        }
+        let n = dot - s
+        guard vowel, n >= 4, s == sentenceStart || t.whitespaceLength(endingAt: s) > 0 || t[s - 1] == 0x2D else { return false }
+        if n >= 6 { return true }
+        let a = t[dot - 2] | 0x20, b = t[dot - 1] | 0x20
+        return (a == 0x65 && b == 0x64) || (a == 0x6C && b == 0x79) || (a == 0x6E && b == 0x67)
     }
 
     /// An abbreviation's behaviour in its context.

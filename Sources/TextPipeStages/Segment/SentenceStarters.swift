@@ -42,12 +42,19 @@ enum SentenceStarters {
     ])
 
     /// Lower-case words that still open a new sentence after a plain word's full stop
-    /// ("… rose. the board …"), as in careless or lower-cased text. Kept short: after an
-    /// unknown abbreviation a wrong split is worse than a missed one.
+    /// ("… rose. the board …"), as in careless or lower-cased text: function words that do
+    /// not follow an abbreviation inside a sentence. After a long word that is clearly not
+    /// abbreviated, any lower-case word opens one (see `isFullWord`).
     static let lowercase: ByteWordTable<Bool> = table([
-        "the", "this", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "there",
-        "then", "but", "however", "what", "why", "how", "when", "where", "who", "my", "our", "his",
-        "their", "it's", "i'm", "we're", "they're",
+        "the", "this", "these", "those", "that", "it", "its", "he", "she", "we", "they", "i", "you", "there",
+        "then", "but", "however", "what", "why", "how", "when", "where", "who", "which", "my", "our", "his",
+        "her", "their", "your", "it's", "i'm", "we're", "they're", "he's", "she's", "that's", "there's",
+        "i've", "i'll", "we'll", "we've", "you're", "don't", "didn't", "let's", "a", "an", "and", "so", "also",
+        "now", "still", "meanwhile", "yet", "if", "although", "though", "because", "after", "while", "once",
+        "today", "yesterday", "tomorrow", "instead", "perhaps", "maybe", "yes", "oh", "well", "please",
+        "thus", "therefore", "moreover", "finally", "later", "some", "many", "most", "all", "both", "each",
+        "every", "nobody", "nothing", "everyone", "everybody", "someone", "nor", "or", "since", "unless",
+        "in", "on", "at", "for", "as", "with", "by", "from", "during", "despite", "according", "not",
     ])
 
     /// Verbs that follow a quotation and the speaker's name: `"Why?" Mayor Ruiz asked.`
