@@ -169,11 +169,17 @@ struct SentenceScan {
     }
 
     /// A list item that starts a line inside the paragraph.
-    mutating func startOfLine(_ start: Int, previousEnd: UInt8?) {
+    mutating func startOfLine(_ start: Int, previousLine: Range<Int>) {
         let k = t.skipWhitespace(from: start, limit: hi)
         guard k < hi, let m = ListMarker.parse(t, at: k, limit: hi),
-              ListMarker.startsItem(m, t, limit: hi, previousEnd: previousEnd, previousItem: lastItem)
+              ListMarker.startsItem(m, t, limit: hi, previousEnd: previousLine.isEmpty ? nil : t[previousLine.upperBound - 1],
+                                    previousItem: lastItem)
         else { return }
+        if !previousLine.isEmpty && !(lastItem != nil && lastItem!.start == lo)
+            && ListMarker.isWrappedDash(m, t, previousLine: previousLine, limit: hi)
+        {
+            return
+        }
         lastItem = m
         forcedCuts.append(m.start)
         if let dot = m.dot { markerDots.append(dot) }
@@ -350,7 +356,7 @@ struct SentenceScan {
         let nextLine = i + length
         defer {
             lineStart = nextLine
-            startOfLine(nextLine, previousEnd: line.isEmpty ? nil : t[line.upperBound - 1])
+            startOfLine(nextLine, previousLine: line)
         }
         guard !line.isEmpty, line.upperBound != lastClusterEnd else { return }
         let nextStart = t.skipWhitespace(from: nextLine, limit: hi)
