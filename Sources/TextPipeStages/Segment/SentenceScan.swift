@@ -419,6 +419,39 @@ struct SentenceScan {
     /// a dateline or a signature rather than a wrapped line of a sentence.
     func isHeadingLike(_ line: Range<Int>, maxLength: Int, nextStart: Int) -> Bool {
         guard line.count * 10 <= maxLength * 6, line.count <= 80 else { return false }
+        // A heading is a line of its own: it starts a sentence, and does not stop on a
+        // word that needs more ("… was published by\nMinistry officials …").
+        guard t.skipWhitespace(from: sentenceStart, limit: hi) >= line.lowerBound else { return false }
+        var w = line.upperBound
+        while w > line.lowerBound && TextBytes.isASCIILetter(t[w - 1]) { w -= 1 }
+        if w < line.upperBound && (w == line.lowerBound || t.whitespaceLength(endingAt: w) > 0)
+            && SentenceStarters.neverLast.contains(t.base, w..<line.upperBound)
+        {
+            return false
+        }
+        // A clause after a comma ("The plan, which the council approved\nTuesday, …") is
+        // running text; a title's comma comes before a capital ("LONDON, May 16"). So is a
+        // line with three or more function words ("The mayor said that the road\n…"):
+        // headlines leave them out.
+        var k = line.lowerBound
+        var functionWords = 0
+        while k < line.upperBound {
+            let b = t[k]
+            if b == 0x2C && k + 2 < line.upperBound && t[k + 1] == 0x20 && t[k + 2] >= 0x61 && t[k + 2] <= 0x7A {
+                return false
+            }
+            if TextBytes.isASCIILetter(b) && (k == line.lowerBound || t[k - 1] == 0x20) {
+                var e = k + 1
+                while e < line.upperBound && TextBytes.isASCIILetter(t[e]) { e += 1 }
+                if (e == line.upperBound || t[e] == 0x20) && SentenceStarters.neverLast.contains(t.base, k..<e) {
+                    functionWords += 1
+                    if functionWords >= 3 { return false }
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
         let last = t[line.upperBound - 1]
         switch last {
         case 0x2C, 0x3B, 0x3A, 0x2D, 0x28, 0x26, 0x2F, 0x2B, 0x3D: return false  // , ; : - ( & / + =

@@ -57,6 +57,16 @@ enum SentenceStarters {
         "in", "on", "at", "for", "as", "with", "by", "from", "during", "despite", "according", "not",
     ])
 
+    /// Words that do not end a heading or a title: a line that stops on one was wrapped
+    /// in the middle of a sentence.
+    static let neverLast: ByteWordTable<Bool> = table([
+        "a", "an", "the", "of", "to", "and", "or", "but", "nor", "for", "with", "from", "by", "in", "on", "at",
+        "as", "into", "onto", "than", "that", "which", "who", "whose", "whom", "was", "were", "is", "are", "be",
+        "been", "has", "have", "had", "would", "will", "could", "should", "can", "may", "might", "must", "its",
+        "their", "his", "her", "our", "my", "your", "this", "these", "those", "said", "says", "not", "very",
+        "if", "when", "while", "because", "about", "after", "before", "between", "under", "over", "such",
+    ])
+
     /// Verbs that follow a quotation and the speaker's name: `"Why?" Mayor Ruiz asked.`
     static let speechVerbs: ByteWordTable<Bool> = table([
         "said", "says", "asked", "asks", "added", "adds", "replied", "replies", "wrote", "writes",
