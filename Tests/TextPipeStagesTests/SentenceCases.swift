@@ -511,6 +511,8 @@ enum SentenceCases {
         ("an e-mail address inside a sentence", "Write to press@example.com with questions.", ["Write to press@example.com with questions."]),
         ("an e-mail address at a sentence end", "Send it to desk@example.org. We reply fast.", ["Send it to desk@example.org.", "We reply fast."]),
         ("an e-mail address with a capitalised dotted name", "Contact Jane.Doe@example.com for access.", ["Contact Jane.Doe@example.com for access."]),
+        ("an e-mail address with a plus tag at a sentence end", "Send tips to desk+tips@example.org. We read them all.",
+         ["Send tips to desk+tips@example.org.", "We read them all."]),
         ("a file name", "Open report_v2.pdf and print page one.", ["Open report_v2.pdf and print page one."]),
         ("a file name at a sentence end", "The data is in results.csv. Load it first.", ["The data is in results.csv.", "Load it first."]),
         ("a domain name mid-sentence", "The site www.example.net was down.", ["The site www.example.net was down."]),
