@@ -128,6 +128,16 @@ struct SentenceScan {
         else { return }
         lastItem = first
         if let dot = first.dot { markerDots.append(dot) }
+        for m in laterItems(of: first) {
+            forcedCuts.append(m.start)
+            if let dot = m.dot { markerDots.append(dot) }
+        }
+    }
+
+    /// The later items of the list that `first` opens, on the same line or further on in
+    /// the paragraph ("1. Pack 2. Drive"), in order.
+    func laterItems(of first: ListMarker) -> [ListMarker] {
+        var items: [ListMarker] = []
         var previous = first
         var i = first.end
         while i < hi {
@@ -142,8 +152,7 @@ struct SentenceScan {
                         sameList = m.bullet == nil && m.style == first.style && m.follows(previous)
                     }
                     if sameList {
-                        forcedCuts.append(m.start)
-                        if let dot = m.dot { markerDots.append(dot) }
+                        items.append(m)
                         previous = m
                         i = m.end
                         continue
@@ -152,6 +161,39 @@ struct SentenceScan {
             }
             i += 1
         }
+        return items
+    }
+
+    /// "Steps: 1. Mix the flour 2. Add water": a numbered or lettered list written inline
+    /// after a colon, with at least two items. Each item starts a sentence and the
+    /// markers' full stops end none. Returns where the scan goes on, or nil when the full
+    /// stop at `dot` is not such a marker's.
+    mutating func inlineListAfterColon(dot: Int, into out: inout [Range<Int>]) -> Int? {
+        var s = dot
+        while s > sentenceStart && dot - s < 4 && (TextBytes.isDigit(t[s - 1]) || TextBytes.isASCIILetter(t[s - 1])) { s -= 1 }
+        guard s < dot, s > lo, t.whitespaceLength(endingAt: s) > 0 else { return nil }
+        var c = s
+        while c > lo {
+            let w = t.whitespaceLength(endingAt: c)
+            if w == 0 { break }
+            c -= w
+        }
+        guard c > lo, t[c - 1] == 0x3A,
+              let first = ListMarker.parse(t, at: s, limit: hi), first.start == s, first.dot == dot, first.bullet == nil,
+              first.number == 1 || first.letter == 0x61 || first.roman == 1
+        else { return nil }
+        let later = laterItems(of: first)
+        guard !later.isEmpty else { return nil }
+        flushForcedCuts(before: s, into: &out)
+        cut(at: s, into: &out)
+        lastItem = first
+        for m in later {
+            forcedCuts.append(m.start)
+            if let d = m.dot { markerDots.append(d) }
+        }
+        if forcedCuts.count - forcedIndex > 1 { forcedCuts[forcedIndex...].sort() }
+        if markerDots.count - markerDotIndex > 1 { markerDots[markerDotIndex...].sort() }
+        return first.end
     }
 
     /// A bullet character after white space inside a paragraph ("Features: • fast • cheap")
@@ -258,7 +300,10 @@ struct SentenceScan {
     /// after it. Returns where the scan goes on.
     mutating func cluster(at i: Int, into out: inout [Range<Int>]) -> Int {
         flushForcedCuts(before: i, into: &out)
-        if t[i] == 0x2E && isMarkerDot(i) { return i + 1 }
+        if t[i] == 0x2E {
+            if isMarkerDot(i) { return i + 1 }
+            if i > lo && t[i - 1] != 0x2E, let end = inlineListAfterColon(dot: i, into: &out) { return end }
+        }
         var c = TerminalCluster(start: i, end: i, closedEnd: i)
         var j = i
         while j < hi {
