@@ -299,7 +299,10 @@ extension SentenceScan {
         if h > s && t[h] == 0x2D && h + 1 < e, let kind = abbreviations.kind(t.base, h + 1..<e) {
             return resolve(kind, h + 1..<e, tokenStart: ts, inCompound: true)
         }
-        if looksAbbreviated(s..<e) { return .abbreviation(.finalBeforeStarter) }
+        if looksAbbreviated(s..<e) {
+            // After a number, a unit ("2.5 mn.", "40 pcs."): a capital starts a sentence.
+            return .abbreviation(previousTokenEndsWithDigit(before: ts) ? .finalBeforeCapital : .finalBeforeStarter)
+        }
         var letters = 0, digits = 0, dots = 0, others = 0
         var hasAddressMark = false
         var longestSegment = 0, segment = 0
