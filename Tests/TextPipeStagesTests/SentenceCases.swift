@@ -322,6 +322,8 @@ enum SentenceCases {
          ["The last ones out were Tom and I.", "Mother locked the door."]),
         ("an initial after a lower-case noun of kinship continues", "The house passed to her son R. Whitcombe in 1950.",
          ["The house passed to her son R. Whitcombe in 1950."]),
+        ("an initial after a lower-case job title continues", "The club thanked its coach P. Lindgren for ten years of work.",
+         ["The club thanked its coach P. Lindgren for ten years of work."]),
         ("an initial after the continues", "The donation came from the J. Paul Arbery Trust.",
          ["The donation came from the J. Paul Arbery Trust."]),
     ])

@@ -112,7 +112,11 @@ enum SentenceStarters {
         "onto", "upon", "is", "was", "are", "were", "be", "been", "named", "called", "artist", "author", "poet",
         "writer", "novelist", "composer", "painter", "director", "professor", "judge", "justice", "president",
         "senator", "colleague", "friend", "brother", "sister", "son", "daughter", "wife", "husband", "uncle",
-        "aunt", "cousin", "mother", "father",
+        "aunt", "cousin", "mother", "father", "chairman", "chairwoman", "editor", "coach", "manager", "captain",
+        "spokesman", "spokeswoman", "minister", "secretary", "governor", "mayor", "reporter", "photographer",
+        "singer", "actor", "actress", "player", "architect", "designer", "founder", "owner", "partner",
+        "include", "includes", "features", "stars", "hosts", "welcomes", "replaces", "succeeds", "names",
+        "appoints", "honours", "honors", "thank", "ask", "tell", "call", "contact", "email", "see", "cf",
     ])
 
     /// After a quotation and "Name said", these words make a new sentence rather than an
