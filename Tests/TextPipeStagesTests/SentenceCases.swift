@@ -207,6 +207,12 @@ enum SentenceCases {
          ["The lab in Salem, Mass. hired six staff."]),
         ("a state that is also a word, after a city, at a sentence end", "The lab moved to Peoria, Ill. Its old site is empty.",
          ["The lab moved to Peoria, Ill.", "Its old site is empty."]),
+        ("a state after a party letter before a name", "\"It is a bad bill,\" said Rep. Lena Ortiz, D-Calif. Ortiz voted no.",
+         ["\"It is a bad bill,\" said Rep. Lena Ortiz, D-Calif.", "Ortiz voted no."]),
+        ("a state after a party letter before lower case", "Sen. Hal Burke (R-Tex.) abstained.", ["Sen. Hal Burke (R-Tex.) abstained."]),
+        ("a state after a city and comma before a name", "The firm moved to Eugene, Ore. Marta Lind runs it there.",
+         ["The firm moved to Eugene, Ore.", "Marta Lind runs it there."]),
+        ("a state alone before a name continues", "The Tex. Rangers museum is open.", ["The Tex. Rangers museum is open."]),
         ("the same word elsewhere is a plain word", "By noon the cook felt ill. Staff sent him home.",
          ["By noon the cook felt ill.", "Staff sent him home."]),
     ])

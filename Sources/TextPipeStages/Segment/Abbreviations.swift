@@ -19,6 +19,10 @@ enum AbbreviationKind: Sendable, Equatable {
     /// A US state that is also a word, abbreviated after a comma and a city ("Boston,
     /// Mass."); anywhere else an ordinary word ("he fell ill.").
     case stateAfterComma
+    /// A US state: after "City," or a party letter ("D-Calif.") it ends the place, so a
+    /// capitalised word after it starts a sentence (see `endsName`); elsewhere like
+    /// `finalBeforeStarter`.
+    case state
     /// The end of a name after it (Inc., Ltd., Jr.): after a capitalised word, before any
     /// capitalised word but a title or place noun the sentence ends ("at Acme Inc.
     /// Microsoft said …", not "Orbit Corp. Chief Executive …", "King Jr. Day"); elsewhere
@@ -110,11 +114,13 @@ struct Abbreviations: Sendable {
             "ms", "mss", "illus", "repr", "rev", "suppl", "ext", "tel", "attn", "encl",
             // Days.
             "tue", "tues", "thu", "thur", "thurs", "fri",
+            "misc", "avg", "dist", "abbr", "orig", "corr",
+        ]),
+        (.state, [
             // US states whose abbreviations are not also common words.
             "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ind", "kan", "kans", "ky", "md", "mich",
             "minn", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wis",
             "wisc", "wyo",
-            "misc", "avg", "dist", "abbr", "orig", "corr",
         ]),
         (.nameSuffix, [
             // Companies, and suffixes after a person's name.

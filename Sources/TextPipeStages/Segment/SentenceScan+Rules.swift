@@ -83,7 +83,7 @@ extension SentenceScan {
             case .abbreviation(let kind):
                 switch kind {
                 case .neverFinal: return false
-                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma, .nameSuffix, .unit, .street, .numero:
+                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma, .state, .nameSuffix, .unit, .street, .numero:
                     return isStarter(next)
                 case .finalBeforeCapital: return true
                 case .endsName:
@@ -370,8 +370,14 @@ extension SentenceScan {
             return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeCapital) : .word
         case .unit:
             return .abbreviation(previousTokenEndsWithDigit(before: ts) ? .finalBeforeCapital : .finalBeforeStarter)
-        case .stateAfterComma:
-            return previousTokenIsCityAndComma(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
+        case .stateAfterComma, .state:
+            // "Eugene, Ore." and "D-Calif." end a place; a state elsewhere may not.
+            let party = word.lowerBound - 2
+            let afterParty = party >= ts && t.charClass(at: party) == .upper && (party == ts || openerLength(at: party - 1) > 0)
+            if inCompound ? afterParty : previousTokenIsCityAndComma(before: ts) {
+                return .abbreviation(.endsName)
+            }
+            return kind == .state && !inCompound ? .abbreviation(.finalBeforeStarter) : .word
         case .nameSuffix:
             return .abbreviation(!inCompound && followsName(ts) ? .endsName : .finalBeforeStarter)
         case .street:
