@@ -281,6 +281,8 @@ enum SentenceCases {
          ["The best bar is on 3rd St.", "Locals swear by it."]),
         ("St. as Saint after Mount continues", "Ash from Mount St. Helens fell on three states.",
          ["Ash from Mount St. Helens fell on three states."]),
+        ("St. in a surname after a first name continues", "The gown was designed by Yves St. Laurent in 1965.",
+         ["The gown was designed by Yves St. Laurent in 1965."]),
         ("St. as Saint after a verb continues", "The family moved to St. Paul last year.", ["The family moved to St. Paul last year."]),
         ("a street before a compass direction continues", "The embassy is at 1600 Harbor Ave. NW in the capital.",
          ["The embassy is at 1600 Harbor Ave. NW in the capital."]),

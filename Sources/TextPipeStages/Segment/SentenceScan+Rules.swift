@@ -381,8 +381,9 @@ extension SentenceScan {
         case .nameSuffix:
             return .abbreviation(!inCompound && followsName(ts) ? .endsName : .finalBeforeStarter)
         case .street:
-            return .abbreviation(!inCompound && followsStreetName(ts, isSaint: t[word.lowerBound] | 0x20 == 0x73 && word.count == 2)
-                ? .endsName : .finalBeforeStarter)
+            let isSt = t[word.lowerBound] | 0x20 == 0x73 && word.count == 2
+            let street = !inCompound && !(isSt && beforeSaintName(dot: word.upperBound)) && followsStreetName(ts, isSt: isSt)
+            return .abbreviation(street ? .endsName : .finalBeforeStarter)
         case .numero:
             // "no." in lower case, or "No." alone at the start: the answer.
             let answer = t[word.lowerBound] == 0x6E || isFirstOfSentence(ts)
@@ -440,7 +441,7 @@ extension SentenceScan {
 
     /// "Elm St.", "5th Ave.": a street name or an ordinal before a street word. Not "The
     /// St.", "Mount St." (Saint) or a word that opens the sentence.
-    func followsStreetName(_ ts: Int, isSaint: Bool) -> Bool {
+    func followsStreetName(_ ts: Int, isSt: Bool) -> Bool {
         guard let p = previousToken(before: ts) else { return false }
         let last = t[p.upperBound - 1]
         guard TextBytes.isASCIILetter(last) else { return false }
@@ -454,8 +455,16 @@ extension SentenceScan {
         let word = p.lowerBound..<wordEnd(from: p.lowerBound)
         guard word.upperBound == p.upperBound else { return false }
         if SentenceStarters.capitalised.contains(t.base, word) { return false }
-        if isSaint && SentenceStarters.beforeSaint.contains(t.base, word) { return false }
+        if isSt && SentenceStarters.beforeSaint.contains(t.base, word) { return false }
         return true
+    }
+
+    /// Whether the word after the full stop at `dot` is a saint's name, which makes "St."
+    /// Saint even after a name ("Yves St. Laurent", "Jill St. John").
+    func beforeSaintName(dot: Int) -> Bool {
+        let n = t.skipWhitespace(from: dot + 1, limit: hi)
+        guard n > dot + 1, n < hi else { return false }
+        return SentenceStarters.saintNames.contains(t.base, n..<wordEnd(from: n))
     }
 
     /// A single letter: the pronoun "I" after a lower-case word ends the sentence like a

@@ -100,6 +100,17 @@ enum SentenceStarters {
         "great", "little", "upper", "lower", "east", "west", "north", "south", "old", "new", "via", "saint",
     ])
 
+    /// Names that follow Saint in places and surnames ("Yves St. Laurent", "Jill St.
+    /// John", "Lake St. Clair"): after them "St." is never Street.
+    static let saintNames: ByteWordTable<Bool> = table([
+        "john", "johns", "james", "paul", "peter", "mary", "marys", "louis", "clair", "claire", "laurent", "george",
+        "andrew", "andrews", "patrick", "michael", "thomas", "anne", "helena", "helens", "lucia", "lucie", "kitts",
+        "vincent", "petersburg", "augustine", "albans", "ives", "david", "bride", "martin", "lawrence",
+        "catherine", "catharines", "pierre", "jean", "joseph", "francis", "germain", "tropez", "moritz", "gallen",
+        "cloud", "charles", "jude", "luke", "mark", "matthew", "stephen", "denis", "leger", "hilaire", "elmo",
+        "croix", "cyr", "pancras", "nicholas", "benedict", "dominic", "barts", "bernard", "gotthard", "jacques",
+    ])
+
     /// Lower-case words before a capital initial that introduce a person's name ("by J.
     /// Smith", "and J. Smith"); after any other lower-case word a capital letter and a full
     /// stop name a thing ("vitamin D.", "plan B.") and can end the sentence. Past-tense
