@@ -103,7 +103,7 @@ struct Abbreviations: Sendable {
             "dr", "drs", "sts", "ste", "mt", "mts",
             "phd",
             // Organisations.
-            "assn", "assoc", "dept", "depts", "div", "univ", "inst", "intl", "natl", "govt", "mfg", "mgr", "mgmt",
+            "bros", "assn", "assoc", "dept", "depts", "div", "univ", "inst", "intl", "natl", "govt", "mfg", "mgr", "mgmt",
             "admin",
             // Addresses.
             "hwy", "pkwy", "apt", "apts", "bldg", "rm", "fl", "mtn",
@@ -123,8 +123,9 @@ struct Abbreviations: Sendable {
             "wisc", "wyo",
         ]),
         (.nameSuffix, [
-            // Companies, and suffixes after a person's name.
-            "inc", "ltd", "co", "cos", "corp", "bros", "llc", "llp", "plc", "pty",
+            // Companies, and suffixes after a person's name ("Bros." is not among them: "Warner
+            // Bros. Discovery" goes on).
+            "inc", "ltd", "co", "cos", "corp", "llc", "llp", "plc", "pty",
             "jr", "sr", "snr", "jnr", "esq",
         ]),
         (.unit, [

@@ -91,6 +91,9 @@ enum SentenceStarters {
         "stadium", "award", "prize", "foundation", "institute", "way", "square", "plaza", "station",
         "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "n", "s", "e", "w",
         "nw", "ne", "sw", "se",
+        // Further parts of a company's name: "Samsung Electronics Co. Ltd.", "Dow & Co. Inc.".
+        "ltd", "inc", "llc", "llp", "plc", "corp", "co", "group", "holdings", "limited", "corporation", "company",
+        "ag", "sa", "nv", "gmbh", "bv", "spa", "ab", "asa", "oyj", "kk", "kg", "pte", "pty", "bhd", "tbk",
     ])
 
     /// Capitalised words before "St." that make it Saint rather than Street: "Mount St.
