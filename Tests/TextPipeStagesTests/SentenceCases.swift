@@ -277,6 +277,8 @@ enum SentenceCases {
          ["The trophy went to Ray Dunmore Jr.", "Ellen Park took second place."]),
         ("Jr. inside the name of a street continues", "The parade ran down Martin Luther King Jr. Boulevard on Sunday.",
          ["The parade ran down Martin Luther King Jr. Boulevard on Sunday."]),
+        ("Sr. as senior before a job title continues", "Dana Kirk, Halden Sr. Manager for Europe, resigned.",
+         ["Dana Kirk, Halden Sr. Manager for Europe, resigned."]),
         ("Sr. after a comma and a name, then a name", "The shop belonged to Paul Greaves, Sr. Nina Greaves runs it now.",
          ["The shop belonged to Paul Greaves, Sr.", "Nina Greaves runs it now."]),
         ("St. as Street after its name before a name", "The bakery is on Orchard St. Mario Ruiz opened it in 1998.",
