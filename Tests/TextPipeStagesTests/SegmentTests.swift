@@ -104,12 +104,12 @@ struct SentenceTests {
 
     @Test("abbreviations added in the pipeline file, with or without the dot, stop a split")
     func extraAbbreviations() throws {
-        let text = "The Hdqtrs. Team met today. The Assy. Hall was full."
+        let text = "The Terr. Team met today. The Assy. Hall was full."
         #expect(Segment.sentences(text).count == 4)
-        let stage = try Segment.build(["abbreviations": ["Hdqtrs.", "assy"]])
-        #expect(Segment.sentences(text, stage: stage) == ["The Hdqtrs. Team met today.", "The Assy. Hall was full."])
+        let stage = try Segment.build(["abbreviations": ["Terr.", "assy"]])
+        #expect(Segment.sentences(text, stage: stage) == ["The Terr. Team met today.", "The Assy. Hall was full."])
         // An added abbreviation can still end a sentence before a clear sentence starter.
-        #expect(Segment.sentences("We went to the Hdqtrs. It was closed.", stage: stage).count == 2)
+        #expect(Segment.sentences("We went to the Terr. It was closed.", stage: stage).count == 2)
     }
 
     @Test("a bad abbreviation entry is a parameter error that names the entry", arguments: [
@@ -158,6 +158,9 @@ struct SegmentStageTests {
          ["Pay/word", "1,250.00/number", "or/word", "3.5%/number", "at/word", "-12/number", "now/word"]),
         ("URLs and e-mail addresses stay whole", "See https://example.org/a?b=1, or mail press@example.com.",
          ["See/word", "https://example.org/a?b=1/url", ",/punct", "or/word", "mail/word", "press@example.com/email", "./punct"]),
+        ("an e-mail address with a plus tag stays whole", "Write to jane+news@example.com today",
+         ["Write/word", "to/word", "jane+news@example.com/email", "today/word"]),
+        ("a plus sign between words is a symbol", "salt+pepper and 2+2", ["salt/word", "+/symbol", "pepper/word", "and/word", "2/number", "+/symbol", "2/number"]),
         ("a bare domain with a path is a URL", "Go to example.com/a.b today", ["Go/word", "to/word", "example.com/a.b/url", "today/word"]),
         ("hashtags and mentions stay whole", "#RoversWin by @Ashcombe_FC!", ["#RoversWin/word", "by/word", "@Ashcombe_FC/word", "!/punct"]),
         ("abbreviations keep their full stop", "Mr. Lee of the U.S. e.g. here.",

@@ -19,6 +19,29 @@ enum AbbreviationKind: Sendable, Equatable {
     /// A US state that is also a word, abbreviated after a comma and a city ("Boston,
     /// Mass."); anywhere else an ordinary word ("he fell ill.").
     case stateAfterComma
+    /// A US state: after "City," or a party letter ("D-Calif.") it ends the place, so a
+    /// capitalised word after it starts a sentence (see `endsName`); elsewhere like
+    /// `finalBeforeStarter`.
+    case state
+    /// The end of a name after it (Inc., Ltd., Jr.): after a capitalised word, before any
+    /// capitalised word but a title or place noun the sentence ends ("at Acme Inc.
+    /// Microsoft said …", not "Orbit Corp. Chief Executive …", "King Jr. Day"); elsewhere
+    /// ("in Co. Kerry") like `finalBeforeStarter`.
+    case nameSuffix
+    /// A unit of measure: after a number it ends a sentence before any capitalised word
+    /// ("30 ft. Fishermen …"); elsewhere ("Ft. Worth") like `finalBeforeStarter`.
+    case unit
+    /// A street after its name or number ("Elm St.", "5th Ave."): ends a sentence before
+    /// any capitalised word but a compass direction; elsewhere ("St. Paul", "Mount St.
+    /// Helens") like `finalBeforeStarter`.
+    case street
+    /// "No.": the answer "no" when it opens the sentence ("No. Absolutely not.") or is in
+    /// lower case before a capitalised word ("She said no. Maria left."); before a number,
+    /// or capitalised inside a sentence, the numero sign.
+    case numero
+    /// Resolved in context only: ends a sentence before a capitalised word unless a title,
+    /// place noun or compass direction follows (`nameSuffix` and `street` after a name).
+    case endsName
 }
 
 /// The English abbreviations the sentence segmenter knows, plus those a pipeline adds.
@@ -77,33 +100,44 @@ struct Abbreviations: Sendable {
         ]),
         (.finalBeforeStarter, [
             // Titles and place words that can also come last (Drive, Street, Saint, Mount, Fort).
-            "dr", "drs", "st", "sts", "ste", "mt", "mts", "ft",
-            // After a name.
-            "jr", "sr", "snr", "jnr", "esq", "phd",
-            // Companies and organisations.
-            "inc", "ltd", "co", "cos", "corp", "bros", "llc", "llp", "plc", "pty", "assn", "assoc", "dept",
-            "depts", "div", "univ", "inst", "intl", "natl", "govt", "mfg", "mgr", "mgmt", "admin",
+            "dr", "drs", "sts", "ste", "mt", "mts",
+            "phd",
+            // Organisations.
+            "bros", "assn", "assoc", "dept", "depts", "div", "univ", "inst", "intl", "natl", "govt", "mfg", "mgr", "mgmt",
+            "admin",
             // Addresses.
-            "ave", "av", "rd", "blvd", "ln", "hwy", "pkwy", "sq", "ct", "pl", "ter", "cres", "apt", "apts",
-            "bldg", "rm", "fl", "mtn",
+            "hwy", "pkwy", "apt", "apts", "bldg", "rm", "fl", "mtn",
             // References and numbering.
-            "no", "nos", "nr", "n°", "nº", "vol", "vols", "p", "pp", "fig", "figs", "ch", "chap", "chs", "sec",
-            "secs", "para", "paras", "pt", "pts", "eq", "eqs", "ref", "refs", "appx",
+            "nos", "nr", "n°", "nº", "vol", "vols", "p", "pp", "fig", "figs", "ch", "chap", "chs",
+            "para", "paras", "eq", "eqs", "ref", "refs", "appx",
             "op", "ed", "eds", "trans", "est", "ibid", "al", "ver", "cl", "nb", "ps", "seq", "cit",
-            "ms", "mss", "illus", "repr", "rev", "suppl",
-            // Months and days.
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "ms", "mss", "illus", "repr", "rev", "suppl", "ext", "tel", "attn", "encl",
+            // Days.
             "tue", "tues", "thu", "thur", "thurs", "fri",
-            // US states whose abbreviations are not also common words.
-            "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ind", "kan", "kans", "ky", "md", "mich",
-            "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wis",
-            "wisc", "wyo",
-            // Units and measures.
-            "yd", "yds", "mi", "lb", "lbs", "oz", "qt", "tsp", "tbsp", "hr", "hrs", "min", "mins",
-            "cu", "km", "kg", "cm", "mm", "ml", "deg", "yr", "yrs", "wk", "wks", "mo", "mos", "bbl",
             "misc", "avg", "dist", "abbr", "orig", "corr",
         ]),
-        (.finalBeforeCapital, ["etc"]),
+        (.state, [
+            // US states whose abbreviations are not also common words.
+            "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ind", "kan", "kans", "ky", "md", "mich",
+            "minn", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wis",
+            "wisc", "wyo",
+        ]),
+        (.nameSuffix, [
+            // Companies, and suffixes after a person's name ("Bros." is not among them: "Warner
+            // Bros. Discovery" goes on).
+            "inc", "ltd", "co", "cos", "corp", "llc", "llp", "plc", "pty",
+            "jr", "sr", "snr", "jnr", "esq",
+        ]),
+        (.unit, [
+            // Units and measures, also Fort (ft), point (pt), section (sec) and Missouri (mo).
+            "ft", "yd", "yds", "mi", "lb", "lbs", "oz", "qt", "pt", "pts", "gal", "gals", "tsp", "tbsp", "hr",
+            "hrs", "min", "mins", "sec", "secs", "sq", "cu", "km", "kg", "cm", "mm", "ml", "deg", "yr", "yrs",
+            "wk", "wks", "mo", "mos", "bbl", "pct", "mph", "kph", "kcal",
+        ]),
+        (.street, ["st", "ave", "av", "rd", "blvd", "ln", "ct", "pl", "ter", "cres"]),
+        (.numero, ["no"]),
+        // Months: never followed by a name, so a capitalised word starts a sentence.
+        (.finalBeforeCapital, ["etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]),
         (.time, ["a.m", "p.m"]),
         (.unitAfterNumber, ["in"]),
         (.stateAfterComma, ["mass", "ill", "wash", "miss", "del", "me", "la", "ida"]),

@@ -155,6 +155,25 @@ struct ListMarker: Equatable {
         return tens[n / 10] + ones[n % 10]
     }
 
+    /// A hyphen or en dash that starts a line after a long line of running text ("… said it
+    /// would\n- if prices rise - act …") is a dash of the sentence, not a bullet, unless
+    /// the next line starts with the same bullet (a list after an introduction without a
+    /// colon). `previousLine` is the trimmed line before; `limit` the end of the text.
+    static func isWrappedDash(_ marker: ListMarker, _ t: TextBytes, previousLine: Range<Int>, limit: Int) -> Bool {
+        guard let bullet = marker.bullet, bullet == 0x2D || bullet == 0x2013, !marker.isEnumerated,
+              previousLine.count >= 40
+        else { return false }
+        let last = t[previousLine.upperBound - 1]
+        guard (last >= 0x61 && last <= 0x7A) || TextBytes.isDigit(last) || last == 0x2C else { return false }
+        var i = marker.end
+        while i < limit && t.lineBreakLength(at: i) == 0 { i += 1 }
+        guard i < limit else { return true }
+        i += t.lineBreakLength(at: i)
+        while i < limit && (t[i] == 0x20 || t[i] == 0x09) { i += 1 }
+        guard let next = parse(t, at: i, limit: limit) else { return true }
+        return next.bullet != bullet
+    }
+
     /// Whether a marker found at the start of a line really starts a list item there,
     /// given how the line before ends (`previousEnd`: its last byte, nil at a paragraph
     /// start) and the last item seen. Bullets and parenthesised enumerators always do;

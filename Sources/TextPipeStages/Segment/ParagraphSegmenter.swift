@@ -6,6 +6,7 @@ struct ParagraphSegmenter: Sendable {
     func segment(_ t: TextBytes, range: Range<Int>, into out: inout [Range<Int>]) {
         var paragraph: Range<Int>?  // the open paragraph, trimmed so far
         var previousEnd: UInt8?  // last byte of the previous non-blank line in this paragraph
+        var previousLine: Range<Int>?  // that line, trimmed
         var previousWasHeading = false
         var inItem = false
         var lastItem: ListMarker?
@@ -14,6 +15,7 @@ struct ParagraphSegmenter: Sendable {
             if let p = paragraph, !p.isEmpty { out.append(p) }
             paragraph = nil
             previousEnd = nil
+            previousLine = nil
             previousWasHeading = false
             inItem = false
         }
@@ -41,8 +43,15 @@ struct ParagraphSegmenter: Sendable {
                 let indented = line.lowerBound > i
                 let marker = ListMarker.parse(t, at: line.lowerBound, limit: line.upperBound)
                 let isItem = marker.map {
-                    ListMarker.startsItem($0, t, limit: line.upperBound, previousEnd: paragraph == nil ? nil : previousEnd,
-                                          previousItem: lastItem)
+                    guard ListMarker.startsItem($0, t, limit: line.upperBound, previousEnd: paragraph == nil ? nil : previousEnd,
+                                                previousItem: lastItem)
+                    else { return false }
+                    if paragraph != nil && !inItem, let previousLine,
+                       ListMarker.isWrappedDash($0, t, previousLine: previousLine, limit: range.upperBound)
+                    {
+                        return false
+                    }
+                    return true
                 } ?? false
                 let isHeading = Self.isHeading(t, line)
                 if paragraph != nil {
@@ -64,6 +73,7 @@ struct ParagraphSegmenter: Sendable {
                 }
                 if isItem { lastItem = marker }
                 previousEnd = t[line.upperBound - 1]
+                previousLine = line
                 previousWasHeading = isHeading
             }
             if hardBreak { close() }

@@ -7,6 +7,8 @@ struct NextWord {
     var end: Int
     var shape: Shape
     var hasOpener: Bool
+    /// One of the openers is a bracket, as in "Acme Inc. (NYSE: ACM)".
+    var hasBracketOpener: Bool
     /// A single letter and a full stop, as in "J. A. Smith".
     var isInitial: Bool
     /// The pronoun "I", which is capitalised anywhere in a sentence.
@@ -20,8 +22,12 @@ enum PreviousWord: Equatable {
     case number
     /// A URL, e-mail address or path.
     case address
-    /// One letter: an initial, a page "p." or a grade "Plan B.".
+    /// One letter: an initial ("J. Smith") or a capital naming a thing after a capitalised
+    /// word ("Plan B.").
     case initial
+    /// A capital letter naming a thing after a lower-case noun ("vitamin D.", "plan B."):
+    /// before a capitalised word other than an initial the sentence ends.
+    case letter
     /// Dotted letters: U.S., Ph.D., i.v.
     case dotted
     case abbreviation(AbbreviationKind)
@@ -54,8 +60,10 @@ extension SentenceScan {
             switch previous {
             case .word, .number, .address:
                 // A plain word's full stop at the end of a line ends the sentence; inline,
-                // only a word that typically opens one ("… rose. the board …") does.
-                return crossedBreak || SentenceStarters.lowercase.contains(t.base, next.start..<next.end)
+                // a word that typically opens one ("… rose. the board …") does, and so does
+                // any word after a long word that is no abbreviation ("… started. smoke …").
+                if crossedBreak || SentenceStarters.lowercase.contains(t.base, next.start..<next.end) { return true }
+                return previous == .word && isFullWord(before: c.start)
             default:
                 return false
             }
@@ -70,11 +78,18 @@ extension SentenceScan {
                 return !isAttribution(c, next)
             case .initial, .dotted:
                 return isStarter(next)
+            case .letter:
+                return !next.isInitial
             case .abbreviation(let kind):
                 switch kind {
                 case .neverFinal: return false
-                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma: return isStarter(next)
+                case .finalBeforeStarter, .unitAfterNumber, .stateAfterComma, .state, .nameSuffix, .unit, .street, .numero:
+                    return isStarter(next)
                 case .finalBeforeCapital: return true
+                case .endsName:
+                    if isStarter(next) { return true }
+                    return next.shape == .upper && !next.isInitial && !next.hasBracketOpener
+                        && !SentenceStarters.nameContinuations.contains(t.base, next.start..<next.end)
                 case .time: return timeEndsSentence(next, before: c.start)
                 }
             }
@@ -91,9 +106,17 @@ extension SentenceScan {
     /// a full stop inside the quote they are: `"It is final." Mayor Ruiz said nothing.`)
     func isAttribution(_ c: TerminalCluster, _ next: NextWord) -> Bool {
         guard c.hasQuoteCloser, c.hasQuestionOrExclamation || c.isEllipsis, !next.hasOpener, next.shape == .upper, !isStarter(next),
-              let verb = lowercaseWordAfterNames(from: next.start)
+              let verb = lowercaseWordAfterNames(from: next.start),
+              SentenceStarters.speechVerbs.contains(t.base, verb)
         else { return false }
-        return SentenceStarters.speechVerbs.contains(t.base, verb)
+        // `"Who?" Mary said nothing.` is a new sentence: the verb has an object of its own.
+        let after = t.skipWhitespace(from: verb.upperBound, limit: hi)
+        if after > verb.upperBound && after < hi && t.charClass(at: after) == .lower
+            && SentenceStarters.notAttribution.contains(t.base, after..<wordEnd(from: after))
+        {
+            return false
+        }
+        return true
     }
 
     /// The first lower-case word after one to five capitalised words (names, titles with
@@ -121,6 +144,13 @@ extension SentenceScan {
     /// or the time opens the sentence ("At 5 a.m. Mr. Smith went …").
     func timeEndsSentence(_ next: NextWord, before dot: Int) -> Bool {
         if SentenceStarters.afterTime.contains(t.base, next.start..<next.end) { return false }
+        // "9 a.m. Jan. 5", "10 a.m. March 3": a date goes on.
+        if SentenceStarters.months.contains(t.base, next.start..<next.end) {
+            var d = next.end
+            if d < hi && t[d] == 0x2E { d += 1 }
+            let n = t.skipWhitespace(from: d, limit: hi)
+            if n > d && n < hi && TextBytes.isDigit(t[n]) { return false }
+        }
         if isStarter(next) { return true }
         // "8:30 a.m. New York time"
         if let w = lowercaseWordAfterNames(from: next.start), SentenceStarters.timeNouns.contains(t.base, w) {
@@ -185,13 +215,16 @@ extension SentenceScan {
     func nextWord(at i: Int) -> NextWord {
         var s = i
         var hasOpener = false
+        var hasBracketOpener = false
         while s < hi && s - i < 8 {
             let n = openerLength(at: s)
             if n == 0 { break }
+            if t[s] == 0x28 || t[s] == 0x5B || t[s] == 0x7B { hasBracketOpener = true }
             s += n
             hasOpener = true
         }
-        var word = NextWord(start: s, end: s, shape: .other, hasOpener: hasOpener, isInitial: false, isPronounI: false)
+        var word = NextWord(start: s, end: s, shape: .other, hasOpener: hasOpener, hasBracketOpener: hasBracketOpener,
+                            isInitial: false, isPronounI: false)
         guard s < hi else { return word }
         word.end = wordEnd(from: s)
         switch t.charClass(at: s) {
@@ -258,15 +291,17 @@ extension SentenceScan {
         }
         guard e > s else { return .none }
         if let kind = abbreviations.kind(t.base, s..<e) {
-            switch kind {
-            case .unitAfterNumber:
-                return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
-            case .stateAfterComma:
-                return previousTokenIsCityAndComma(before: ts) ? .abbreviation(.finalBeforeStarter) : .word
-            default:
-                break
-            }
-            return .abbreviation(kind)
+            return resolve(kind, s..<e, tokenStart: ts, inCompound: false)
+        }
+        // "then-Gov.", "Dallas-Ft.", "mid-Dec.": an abbreviation after a hyphen.
+        var h = e - 1
+        while h > s && t[h] != 0x2D && e - h <= 8 { h -= 1 }
+        if h > s && t[h] == 0x2D && h + 1 < e, let kind = abbreviations.kind(t.base, h + 1..<e) {
+            return resolve(kind, h + 1..<e, tokenStart: ts, inCompound: true)
+        }
+        if looksAbbreviated(s..<e) {
+            // After a number, a unit ("2.5 mn.", "40 pcs."): a capital starts a sentence.
+            return .abbreviation(previousTokenEndsWithDigit(before: ts) ? .finalBeforeCapital : .finalBeforeStarter)
         }
         var letters = 0, digits = 0, dots = 0, others = 0
         var hasAddressMark = false
@@ -301,8 +336,180 @@ extension SentenceScan {
         if hasAddressMark && letters > 0 { return .address }
         if letters == 0 && digits > 0 { return .number }
         if dots > 0 && letters > 0 && longestSegment <= 2 && digits == 0 && others == 0 { return .dotted }
-        if letters == 1 && digits == 0 && dots == 0 && others == 0 { return .initial }
+        if dots > 0 && digits == 0 && others == 0 && longestSegment <= 4 && isTitleCaseDotted(s..<e) { return .dotted }
+        if letters == 1 && digits == 0 && dots == 0 && others == 0 { return initialOrLetter(s, tokenStart: ts) }
         return .word
+    }
+
+    /// Whether the word before the full stop at `dot` is plainly a whole word, not a
+    /// shortening: ASCII letters (after any hyphen) with a vowel, six or more of them, or
+    /// four or more ending in "ed", "ly" or "ng" ("harbour", "started", "badly").
+    func isFullWord(before dot: Int) -> Bool {
+        var s = dot
+        var vowel = false
+        while s > sentenceStart && dot - s < 32 {
+            let b = t[s - 1]
+            guard TextBytes.isASCIILetter(b) else { break }
+            switch b | 0x20 {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: vowel = true
+            default: break
+            }
+            s -= 1
+        }
+        let n = dot - s
+        guard vowel, n >= 4, s == sentenceStart || t.whitespaceLength(endingAt: s) > 0 || t[s - 1] == 0x2D else { return false }
+        if n >= 6 { return true }
+        let a = t[dot - 2] | 0x20, b = t[dot - 1] | 0x20
+        return (a == 0x65 && b == 0x64) || (a == 0x6C && b == 0x79) || (a == 0x6E && b == 0x67)
+    }
+
+    /// An abbreviation's behaviour in its context.
+    func resolve(_ kind: AbbreviationKind, _ word: Range<Int>, tokenStart ts: Int, inCompound: Bool) -> PreviousWord {
+        switch kind {
+        case .unitAfterNumber:
+            return previousTokenEndsWithDigit(before: ts) ? .abbreviation(.finalBeforeCapital) : .word
+        case .unit:
+            return .abbreviation(previousTokenEndsWithDigit(before: ts) ? .finalBeforeCapital : .finalBeforeStarter)
+        case .stateAfterComma, .state:
+            // "Eugene, Ore." and "D-Calif." end a place; a state elsewhere may not.
+            let party = word.lowerBound - 2
+            let afterParty = party >= ts && t.charClass(at: party) == .upper && (party == ts || openerLength(at: party - 1) > 0)
+            if inCompound ? afterParty : previousTokenIsCityAndComma(before: ts) {
+                return .abbreviation(.endsName)
+            }
+            return kind == .state && !inCompound ? .abbreviation(.finalBeforeStarter) : .word
+        case .nameSuffix:
+            return .abbreviation(!inCompound && followsName(ts) ? .endsName : .finalBeforeStarter)
+        case .street:
+            let isSt = t[word.lowerBound] | 0x20 == 0x73 && word.count == 2
+            let street = !inCompound && !(isSt && beforeSaintName(dot: word.upperBound)) && followsStreetName(ts, isSt: isSt)
+            return .abbreviation(street ? .endsName : .finalBeforeStarter)
+        case .numero:
+            // "no." in lower case, or "No." alone at the start: the answer.
+            let answer = t[word.lowerBound] == 0x6E || isFirstOfSentence(ts)
+            return .abbreviation(answer ? .finalBeforeCapital : .finalBeforeStarter)
+        default:
+            return .abbreviation(kind)
+        }
+    }
+
+    /// Whether nothing but white space and opening quotes stands between the sentence
+    /// start and `ts`.
+    func isFirstOfSentence(_ ts: Int) -> Bool {
+        var i = sentenceStart
+        while i < ts {
+            let w = t.whitespaceLength(at: i)
+            if w > 0 { i += w; continue }
+            let n = openerLength(at: i)
+            if n == 0 { return false }
+            i += n
+        }
+        return true
+    }
+
+    /// The word of the white-space-delimited token before `ts` in the sentence, without
+    /// opening quotes or brackets, or nil.
+    func previousToken(before ts: Int) -> Range<Int>? {
+        var e = ts
+        while e > sentenceStart {
+            let w = t.whitespaceLength(endingAt: e)
+            if w == 0 { break }
+            e -= w
+        }
+        guard e > sentenceStart, e < ts else { return nil }
+        var s = tokenStart(before: e)
+        while s < e {
+            let n = openerLength(at: s)
+            if n == 0 { break }
+            s += n
+        }
+        return s < e ? s..<e : nil
+    }
+
+    /// "Acme Inc.", "Smith, Jr.", "Ash & Co.": a capitalised name (or "&") before a suffix.
+    func followsName(_ ts: Int) -> Bool {
+        guard let p = previousToken(before: ts) else { return false }
+        if t[p.lowerBound] == 0x26 { return p.count == 1 }
+        var i = p.lowerBound
+        while i < p.upperBound {
+            if t.charClass(at: i) == .upper { return true }
+            if !t.isWordChar(at: i) { return false }
+            i += t.charLength(at: i)
+        }
+        return false
+    }
+
+    /// "Elm St.", "5th Ave.": a street name or an ordinal before a street word. Not "The
+    /// St.", "Mount St." (Saint) or a word that opens the sentence.
+    func followsStreetName(_ ts: Int, isSt: Bool) -> Bool {
+        guard let p = previousToken(before: ts) else { return false }
+        let last = t[p.upperBound - 1]
+        guard TextBytes.isASCIILetter(last) else { return false }
+        if TextBytes.isDigit(t[p.lowerBound]) {
+            // 5th, 42nd, 1st, 3rd
+            var d = p.lowerBound
+            while d < p.upperBound && TextBytes.isDigit(t[d]) { d += 1 }
+            return p.upperBound - d == 2
+        }
+        guard t.charClass(at: p.lowerBound) == .upper, !isFirstOfSentence(p.lowerBound) else { return false }
+        let word = p.lowerBound..<wordEnd(from: p.lowerBound)
+        guard word.upperBound == p.upperBound else { return false }
+        if SentenceStarters.capitalised.contains(t.base, word) { return false }
+        if isSt && SentenceStarters.beforeSaint.contains(t.base, word) { return false }
+        return true
+    }
+
+    /// Whether the word after the full stop at `dot` is a saint's name, which makes "St."
+    /// Saint even after a name ("Yves St. Laurent", "Jill St. John").
+    func beforeSaintName(dot: Int) -> Bool {
+        let n = t.skipWhitespace(from: dot + 1, limit: hi)
+        guard n > dot + 1, n < hi else { return false }
+        return SentenceStarters.saintNames.contains(t.base, n..<wordEnd(from: n))
+    }
+
+    /// A single letter: the pronoun "I" after a lower-case word ends the sentence like a
+    /// word; a capital after a lower-case noun names a thing ("vitamin D."); otherwise an
+    /// initial.
+    func initialOrLetter(_ s: Int, tokenStart ts: Int) -> PreviousWord {
+        guard t.charClass(at: s) == .upper, let p = previousToken(before: ts),
+              t.charClass(at: p.lowerBound) == .lower
+        else { return .initial }
+        let word = p.lowerBound..<wordEnd(from: p.lowerBound)
+        guard word.upperBound == p.upperBound else { return .initial }  // "Smith, J." and the like
+        if t[s] == 0x49 { return .word }  // "… Lola and I."
+        if SentenceStarters.nameIntroducers.contains(t.base, word) { return .initial }
+        // Past tenses introduce a name: "interviewed J. Smith".
+        if word.count >= 4 && t[word.upperBound - 2] == 0x65 && t[word.upperBound - 1] == 0x64 { return .initial }
+        return .letter
+    }
+
+    /// Dotted capitals with short parts: "M.Phil", "D.Phil", "Ed.D".
+    func isTitleCaseDotted(_ r: Range<Int>) -> Bool {
+        var atSegmentStart = true
+        for i in r {
+            let b = t[i]
+            if b == 0x2E { atSegmentStart = true; continue }
+            if atSegmentStart && !(b >= 0x41 && b <= 0x5A) { return false }
+            atSegmentStart = false
+        }
+        return true
+    }
+
+    /// An unlisted word shaped like an abbreviation: two to six ASCII letters with no
+    /// vowel (nor "y"), not all capitals ("Hdqtrs", "Mgmt", "pkg"; not "BBC", "hmm").
+    func looksAbbreviated(_ r: Range<Int>) -> Bool {
+        guard r.count >= 2 && r.count <= 6 else { return false }
+        var lower = false
+        for i in r {
+            let b = t[i]
+            guard TextBytes.isASCIILetter(b) else { return false }
+            switch b | 0x20 {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return false  // a e i o u y
+            default: break
+            }
+            if b >= 0x61 { lower = true }
+        }
+        return lower && !SentenceStarters.interjections.contains(t.base, r)
     }
 
     /// Whether the token before `ts` is a capitalised word and a comma ("Boston, Mass.").

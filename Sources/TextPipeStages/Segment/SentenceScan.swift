@@ -128,6 +128,16 @@ struct SentenceScan {
         else { return }
         lastItem = first
         if let dot = first.dot { markerDots.append(dot) }
+        for m in laterItems(of: first) {
+            forcedCuts.append(m.start)
+            if let dot = m.dot { markerDots.append(dot) }
+        }
+    }
+
+    /// The later items of the list that `first` opens, on the same line or further on in
+    /// the paragraph ("1. Pack 2. Drive"), in order.
+    func laterItems(of first: ListMarker) -> [ListMarker] {
+        var items: [ListMarker] = []
         var previous = first
         var i = first.end
         while i < hi {
@@ -142,8 +152,7 @@ struct SentenceScan {
                         sameList = m.bullet == nil && m.style == first.style && m.follows(previous)
                     }
                     if sameList {
-                        forcedCuts.append(m.start)
-                        if let dot = m.dot { markerDots.append(dot) }
+                        items.append(m)
                         previous = m
                         i = m.end
                         continue
@@ -152,6 +161,39 @@ struct SentenceScan {
             }
             i += 1
         }
+        return items
+    }
+
+    /// "Steps: 1. Mix the flour 2. Add water": a numbered or lettered list written inline
+    /// after a colon, with at least two items. Each item starts a sentence and the
+    /// markers' full stops end none. Returns where the scan goes on, or nil when the full
+    /// stop at `dot` is not such a marker's.
+    mutating func inlineListAfterColon(dot: Int, into out: inout [Range<Int>]) -> Int? {
+        var s = dot
+        while s > sentenceStart && dot - s < 4 && (TextBytes.isDigit(t[s - 1]) || TextBytes.isASCIILetter(t[s - 1])) { s -= 1 }
+        guard s < dot, s > lo, t.whitespaceLength(endingAt: s) > 0 else { return nil }
+        var c = s
+        while c > lo {
+            let w = t.whitespaceLength(endingAt: c)
+            if w == 0 { break }
+            c -= w
+        }
+        guard c > lo, t[c - 1] == 0x3A,
+              let first = ListMarker.parse(t, at: s, limit: hi), first.start == s, first.dot == dot, first.bullet == nil,
+              first.number == 1 || first.letter == 0x61 || first.roman == 1
+        else { return nil }
+        let later = laterItems(of: first)
+        guard !later.isEmpty else { return nil }
+        flushForcedCuts(before: s, into: &out)
+        cut(at: s, into: &out)
+        lastItem = first
+        for m in later {
+            forcedCuts.append(m.start)
+            if let d = m.dot { markerDots.append(d) }
+        }
+        if forcedCuts.count - forcedIndex > 1 { forcedCuts[forcedIndex...].sort() }
+        if markerDots.count - markerDotIndex > 1 { markerDots[markerDotIndex...].sort() }
+        return first.end
     }
 
     /// A bullet character after white space inside a paragraph ("Features: • fast • cheap")
@@ -169,11 +211,17 @@ struct SentenceScan {
     }
 
     /// A list item that starts a line inside the paragraph.
-    mutating func startOfLine(_ start: Int, previousEnd: UInt8?) {
+    mutating func startOfLine(_ start: Int, previousLine: Range<Int>) {
         let k = t.skipWhitespace(from: start, limit: hi)
         guard k < hi, let m = ListMarker.parse(t, at: k, limit: hi),
-              ListMarker.startsItem(m, t, limit: hi, previousEnd: previousEnd, previousItem: lastItem)
+              ListMarker.startsItem(m, t, limit: hi, previousEnd: previousLine.isEmpty ? nil : t[previousLine.upperBound - 1],
+                                    previousItem: lastItem)
         else { return }
+        if !previousLine.isEmpty && !(lastItem != nil && lastItem!.start == lo)
+            && ListMarker.isWrappedDash(m, t, previousLine: previousLine, limit: hi)
+        {
+            return
+        }
         lastItem = m
         forcedCuts.append(m.start)
         if let dot = m.dot { markerDots.append(dot) }
@@ -252,7 +300,10 @@ struct SentenceScan {
     /// after it. Returns where the scan goes on.
     mutating func cluster(at i: Int, into out: inout [Range<Int>]) -> Int {
         flushForcedCuts(before: i, into: &out)
-        if t[i] == 0x2E && isMarkerDot(i) { return i + 1 }
+        if t[i] == 0x2E {
+            if isMarkerDot(i) { return i + 1 }
+            if i > lo && t[i - 1] != 0x2E, let end = inlineListAfterColon(dot: i, into: &out) { return end }
+        }
         var c = TerminalCluster(start: i, end: i, closedEnd: i)
         var j = i
         while j < hi {
@@ -350,7 +401,7 @@ struct SentenceScan {
         let nextLine = i + length
         defer {
             lineStart = nextLine
-            startOfLine(nextLine, previousEnd: line.isEmpty ? nil : t[line.upperBound - 1])
+            startOfLine(nextLine, previousLine: line)
         }
         guard !line.isEmpty, line.upperBound != lastClusterEnd else { return }
         let nextStart = t.skipWhitespace(from: nextLine, limit: hi)
@@ -413,6 +464,39 @@ struct SentenceScan {
     /// a dateline or a signature rather than a wrapped line of a sentence.
     func isHeadingLike(_ line: Range<Int>, maxLength: Int, nextStart: Int) -> Bool {
         guard line.count * 10 <= maxLength * 6, line.count <= 80 else { return false }
+        // A heading is a line of its own: it starts a sentence, and does not stop on a
+        // word that needs more ("… was published by\nMinistry officials …").
+        guard t.skipWhitespace(from: sentenceStart, limit: hi) >= line.lowerBound else { return false }
+        var w = line.upperBound
+        while w > line.lowerBound && TextBytes.isASCIILetter(t[w - 1]) { w -= 1 }
+        if w < line.upperBound && (w == line.lowerBound || t.whitespaceLength(endingAt: w) > 0)
+            && SentenceStarters.neverLast.contains(t.base, w..<line.upperBound)
+        {
+            return false
+        }
+        // A clause after a comma ("The plan, which the council approved\nTuesday, …") is
+        // running text; a title's comma comes before a capital ("LONDON, May 16"). So is a
+        // line with three or more function words ("The mayor said that the road\n…"):
+        // headlines leave them out.
+        var k = line.lowerBound
+        var functionWords = 0
+        while k < line.upperBound {
+            let b = t[k]
+            if b == 0x2C && k + 2 < line.upperBound && t[k + 1] == 0x20 && t[k + 2] >= 0x61 && t[k + 2] <= 0x7A {
+                return false
+            }
+            if TextBytes.isASCIILetter(b) && (k == line.lowerBound || t[k - 1] == 0x20) {
+                var e = k + 1
+                while e < line.upperBound && TextBytes.isASCIILetter(t[e]) { e += 1 }
+                if (e == line.upperBound || t[e] == 0x20) && SentenceStarters.neverLast.contains(t.base, k..<e) {
+                    functionWords += 1
+                    if functionWords >= 3 { return false }
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
         let last = t[line.upperBound - 1]
         switch last {
         case 0x2C, 0x3B, 0x3A, 0x2D, 0x28, 0x26, 0x2F, 0x2B, 0x3D: return false  // , ; : - ( & / + =

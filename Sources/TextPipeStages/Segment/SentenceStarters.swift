@@ -42,12 +42,29 @@ enum SentenceStarters {
     ])
 
     /// Lower-case words that still open a new sentence after a plain word's full stop
-    /// ("… rose. the board …"), as in careless or lower-cased text. Kept short: after an
-    /// unknown abbreviation a wrong split is worse than a missed one.
+    /// ("… rose. the board …"), as in careless or lower-cased text: function words that do
+    /// not follow an abbreviation inside a sentence. After a long word that is clearly not
+    /// abbreviated, any lower-case word opens one (see `isFullWord`).
     static let lowercase: ByteWordTable<Bool> = table([
-        "the", "this", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "there",
-        "then", "but", "however", "what", "why", "how", "when", "where", "who", "my", "our", "his",
-        "their", "it's", "i'm", "we're", "they're",
+        "the", "this", "these", "those", "that", "it", "its", "he", "she", "we", "they", "i", "you", "there",
+        "then", "but", "however", "what", "why", "how", "when", "where", "who", "which", "my", "our", "his",
+        "her", "their", "your", "it's", "i'm", "we're", "they're", "he's", "she's", "that's", "there's",
+        "i've", "i'll", "we'll", "we've", "you're", "don't", "didn't", "let's", "a", "an", "and", "so", "also",
+        "now", "still", "meanwhile", "yet", "if", "although", "though", "because", "after", "while", "once",
+        "today", "yesterday", "tomorrow", "instead", "perhaps", "maybe", "yes", "oh", "well", "please",
+        "thus", "therefore", "moreover", "finally", "later", "some", "many", "most", "all", "both", "each",
+        "every", "nobody", "nothing", "everyone", "everybody", "someone", "nor", "or", "since", "unless",
+        "in", "on", "at", "for", "as", "with", "by", "from", "during", "despite", "according", "not",
+    ])
+
+    /// Words that do not end a heading or a title: a line that stops on one was wrapped
+    /// in the middle of a sentence.
+    static let neverLast: ByteWordTable<Bool> = table([
+        "a", "an", "the", "of", "to", "and", "or", "but", "nor", "for", "with", "from", "by", "in", "on", "at",
+        "as", "into", "onto", "than", "that", "which", "who", "whose", "whom", "was", "were", "is", "are", "be",
+        "been", "has", "have", "had", "would", "will", "could", "should", "can", "may", "might", "must", "its",
+        "their", "his", "her", "our", "my", "your", "this", "these", "those", "said", "says", "not", "very",
+        "if", "when", "while", "because", "about", "after", "before", "between", "under", "over", "such",
     ])
 
     /// Verbs that follow a quotation and the speaker's name: `"Why?" Mayor Ruiz asked.`
@@ -59,6 +76,82 @@ enum SentenceStarters {
         "observed", "remarked", "responded", "stated", "states", "suggested", "conceded",
         "acknowledged", "agreed", "demanded", "yelled", "screamed", "muttered", "murmured", "sighed",
         "pleaded", "snapped", "smiled", "wondered", "asserted", "claimed", "claims", "concluded",
+    ])
+
+    /// After a company or name suffix or a street ("Orbit Corp. Chief Executive …", "King
+    /// Jr. Day", "Pennsylvania Ave. NW"), capitalised words that continue the name: job
+    /// titles, place nouns and compass directions.
+    static let nameContinuations: ByteWordTable<Bool> = table([
+        "chief", "ceo", "cfo", "coo", "cto", "chairman", "chairwoman", "chair", "president", "vice", "executive",
+        "director", "founder", "co-founder", "cofounder", "managing", "senior", "head", "general", "spokesman",
+        "spokeswoman", "spokesperson", "treasurer", "secretary", "partner", "principal", "analyst", "board",
+        "chairperson", "owner", "boss", "economist", "strategist", "attorney", "lawyer", "counsel", "manager",
+        "editor", "engineer", "fellow", "associate", "officer", "adviser", "advisor", "correspondent",
+        "day", "high", "boulevard", "blvd", "drive", "avenue", "ave", "street", "st", "road", "memorial", "library",
+        "park", "bridge", "airport", "center", "centre", "school", "college", "university", "hall", "elementary",
+        "stadium", "award", "prize", "foundation", "institute", "way", "square", "plaza", "station",
+        "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "n", "s", "e", "w",
+        "nw", "ne", "sw", "se",
+        // Further parts of a company's name: "Samsung Electronics Co. Ltd.", "Dow & Co. Inc.".
+        "ltd", "inc", "llc", "llp", "plc", "corp", "co", "group", "holdings", "limited", "corporation", "company",
+        "ag", "sa", "nv", "gmbh", "bv", "spa", "ab", "asa", "oyj", "kk", "kg", "pte", "pty", "bhd", "tbk",
+    ])
+
+    /// Capitalised words before "St." that make it Saint rather than Street: "Mount St.
+    /// Helens", "Port St. Lucie", "East St. Louis".
+    static let beforeSaint: ByteWordTable<Bool> = table([
+        "mount", "mt", "port", "fort", "ft", "lake", "bay", "cape", "point", "pointe", "rue", "san", "santa",
+        "great", "little", "upper", "lower", "east", "west", "north", "south", "old", "new", "via", "saint",
+    ])
+
+    /// Names that follow Saint in places and surnames ("Yves St. Laurent", "Jill St.
+    /// John", "Lake St. Clair"): after them "St." is never Street.
+    static let saintNames: ByteWordTable<Bool> = table([
+        "john", "johns", "james", "paul", "peter", "mary", "marys", "louis", "clair", "claire", "laurent", "george",
+        "andrew", "andrews", "patrick", "michael", "thomas", "anne", "helena", "helens", "lucia", "lucie", "kitts",
+        "vincent", "petersburg", "augustine", "albans", "ives", "david", "bride", "martin", "lawrence",
+        "catherine", "catharines", "pierre", "jean", "joseph", "francis", "germain", "tropez", "moritz", "gallen",
+        "cloud", "charles", "jude", "luke", "mark", "matthew", "stephen", "denis", "leger", "hilaire", "elmo",
+        "croix", "cyr", "pancras", "nicholas", "benedict", "dominic", "barts", "bernard", "gotthard", "jacques",
+    ])
+
+    /// Lower-case words before a capital initial that introduce a person's name ("by J.
+    /// Smith", "and J. Smith"); after any other lower-case word a capital letter and a full
+    /// stop name a thing ("vitamin D.", "plan B.") and can end the sentence. Past-tense
+    /// verbs ("interviewed J. Smith") count as introducers by their ending.
+    static let nameIntroducers: ByteWordTable<Bool> = table([
+        "by", "and", "or", "nor", "but", "with", "without", "to", "from", "of", "for", "at", "as", "like", "than",
+        "between", "including", "featuring", "starring", "against", "among", "per", "via", "vs", "versus", "whom",
+        "dear", "said", "says", "told", "tells", "asked", "asks", "thanked", "thanks", "met", "meets", "meet",
+        "joined", "joins", "the", "about", "after", "before", "under", "behind", "beside", "on", "in", "into",
+        "onto", "upon", "is", "was", "are", "were", "be", "been", "named", "called", "artist", "author", "poet",
+        "writer", "novelist", "composer", "painter", "director", "professor", "judge", "justice", "president",
+        "senator", "colleague", "friend", "brother", "sister", "son", "daughter", "wife", "husband", "uncle",
+        "aunt", "cousin", "mother", "father", "chairman", "chairwoman", "editor", "coach", "manager", "captain",
+        "spokesman", "spokeswoman", "minister", "secretary", "governor", "mayor", "reporter", "photographer",
+        "singer", "actor", "actress", "player", "architect", "designer", "founder", "owner", "partner",
+        "include", "includes", "features", "stars", "hosts", "welcomes", "replaces", "succeeds", "names",
+        "appoints", "honours", "honors", "thank", "ask", "tell", "call", "contact", "email", "see", "cf",
+    ])
+
+    /// After a quotation and "Name said", these words make a new sentence rather than an
+    /// attribution: `"Who?" Mary said nothing.`
+    static let notAttribution: ByteWordTable<Bool> = table([
+        "nothing", "no", "yes", "something", "anything", "everything", "little", "much", "that", "it", "so",
+        "this", "otherwise", "goodbye", "hello", "sorry", "thanks", "more",
+    ])
+
+    /// Month names and abbreviations, which continue a clock time when a day follows ("9
+    /// a.m. Jan. 5").
+    static let months: ByteWordTable<Bool> = table([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ])
+
+    /// Consonant-only words that are not abbreviations: "hmm.", "shh.".
+    static let interjections: ByteWordTable<Bool> = table([
+        "hmm", "hmmm", "hm", "mm", "mmm", "shh", "shhh", "sh", "ssh", "tsk", "psst", "pst", "brr", "brrr", "grr",
+        "grrr", "pfft", "nth", "zzz", "bzz", "pss", "tsktsk",
     ])
 
     /// Words that continue a clock time after a.m. or p.m.: time zones and weekdays.

@@ -76,9 +76,9 @@ struct Tokenizer: Sendable {
             }
             break
         }
-        // Only a word that stops at "@" or "://" can be an e-mail address or a URL, so the
-        // common word is scanned once.
-        if j < hi && t[j] == 0x40, let e = emailEnd(t, at: start, hi: hi) { return (e, .email) }
+        // Only a word that stops at "@" (or at the "+" of a tagged address, "jane+news@…")
+        // or "://" can be an e-mail address or a URL, so the common word is scanned once.
+        if j < hi && (t[j] == 0x40 || t[j] == 0x2B), let e = emailEnd(t, at: start, hi: hi) { return (e, .email) }
         if j + 2 < hi && t[j] == 0x3A && t[j + 1] == 0x2F && t[j + 2] == 0x2F, let e = urlEnd(t, at: start, hi: hi) {
             return (e, .url)
         }
