@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TextPipe
 @testable import TextPipeStages
 
@@ -211,18 +212,6 @@ struct SegmentStageTests {
 
 @Suite("segment: robustness")
 struct SegmentRobustnessTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fragments: [String] = [
         ".", "!", "?", "?!", "...", "…", ". . .", "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", "[1]",
         " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{00A0}", "\u{2028}", "\u{2029}", "\u{0C}", "\u{200B}",
@@ -234,7 +223,7 @@ struct SegmentRobustnessTests {
 
     @Test("random mixes of punctuation, quotes, digits, line breaks and multi-byte text keep the invariants")
     func fuzzFragments() {
-        var rng = SeededGenerator(state: 20_260_301)
+        var rng = SeededRandom(seed: 20_260_301)
         for round in 0..<3000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...40, using: &rng) { text += Self.fragments.randomElement(using: &rng)! }
@@ -247,7 +236,7 @@ struct SegmentRobustnessTests {
 
     @Test("random bytes (repaired to valid UTF-8) keep the invariants")
     func fuzzBytes() {
-        var rng = SeededGenerator(state: 7)
+        var rng = SeededRandom(seed: 7)
         let interesting: [UInt8] = [0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x20, 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x41, 0x61, 0x31,
                                     0xE2, 0x80, 0xA6, 0xA8, 0xC2, 0xA0, 0xE3, 0x82, 0xEF, 0xBC, 0x9F, 0xF0, 0x9F]
         for round in 0..<3000 {
