@@ -84,6 +84,7 @@ enum PatternCases {
         ("The price was 3.50 dollars.", []),
         ("St.Louis is a city.", []),
         ("The example.comedy club opened.", []),
+        ("Amazon.com Inc. and Booking.com reported results.", []),
         ("(see https://example.com/page).", ["https://example.com/page"]),
     ])
 
@@ -331,6 +332,12 @@ enum PatternCases {
         ("The photo is dated December 25.", "December 25"),
         ("By 2030 the plant will close.", "2030"),
         ("The strike began on the 2nd of JUNE.", "2nd of JUNE"),
+        ("Revenue in fiscal 2025 beat the forecast.", "2025"),
+        ("The 2024-25 season ended early.", "2024-25"),
+        ("The war lasted 1939–1945 in Europe.", "1939–1945"),
+        ("Output should recover by mid-2027.", "2027"),
+        ("The plant closes at the end of 2028.", "2028"),
+        ("Guidance for FY2026 was cut.", "FY2026"),
     ], negatives: [
         ("Add 1/2 cup of sugar.", []),
         ("The team may 3D-print parts.", []),
@@ -348,6 +355,10 @@ enum PatternCases {
         ("They met on Sunday.", []),
         ("The score was 2-1 in the 89th minute.", []),
         ("Growth in 2025 was 3 percent; in 2026 there was none.", ["2025", "2026"]),
+        ("Scores of 2019-17 run backwards.", []),
+        ("Shares fall 2000 points on bad news.", []),
+        ("She served from 1998 to 2004.", ["1998", "2004"]),
+        ("The code 2026-03 is a month tag.", []),
     ])
 
     static let time = PatternTable(name: "time", positives: [
@@ -372,6 +383,8 @@ enum PatternCases {
         ("Kick-off is at 3pm ET.", "3pm ET"),
         ("Check-in closed at 06:45 UTC+2 yesterday.", "06:45 UTC+2"),
         ("The feed paused at 1430Z.", "1430Z"),
+        ("Der Zug fährt um 18.00 Uhr ab.", "18.00 Uhr"),
+        ("Boarding closes at 08:00h sharp.", "08:00h"),
     ], negatives: [
         ("The ratio was 3:1 in favour.", []),
         ("Version 2.30 fixed it.", []),

@@ -194,6 +194,14 @@ enum PatternChecks {
             }
             return true
         }
+        if numbers.count == 2, numbers[0].length == 4, numbers[1].length == 4 || numbers[1].length == 2 {
+            // A range of years runs forwards; a short second year is within the decade after.
+            let (from, to) = (numbers[0].value, numbers[1].value)
+            if numbers[1].length == 4 { return to > from }
+            var full = from / 100 * 100 + to
+            if full <= from { full += 100 }
+            return full - from <= 10
+        }
         guard numbers.count == 3 else { return true }  // decades, quarters, bare years
         let (a, b, c) = (numbers[0], numbers[1], numbers[2])
         if a.length == 4 { return isDay(c.value, ofMonth: b.value) }

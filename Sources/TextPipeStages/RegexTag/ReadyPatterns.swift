@@ -121,7 +121,8 @@ enum ReadyPatterns {
                 (?: (?: \#(F.label) \. )+ (?: \p{L}{2,63} | xn--[\p{L}\p{N}\-]{1,59} )
                   | (?i: localhost ) | \#(F.ipv4) | \[ [0-9A-Fa-f:.]+ \] )
               | (?i: www\d{0,3} ) \. (?: \#(F.label) \. )* \#(F.label) \. \p{L}{2,63}
-              | (?: \#(F.label) \. )+ (?: \#(bareTopLevelDomains) )   # bare domain: known TLDs only
+              | (?!\p{Lu}) (?: \#(F.label) \. )+ (?: \#(bareTopLevelDomains) )
+                # a bare domain: known lower-case TLDs only, and not capitalised ("Amazon.com Inc." is a name)
             )
             (?![\w\#(F.extend)\-@])
             (?: : \d{1,5} (?!\d) )?                     # port
@@ -131,6 +132,7 @@ enum ReadyPatterns {
                   | \( [^\s()<>]* \) )*                  # balanced parentheses: /wiki/Swift_(language)
                 (?<! [.,;:!?*] )                         # a sentence's punctuation is not the URL's
             )?
+            (?![\#(F.extend)])
             """#)
 
     static let ipv4 = LibraryPattern(
@@ -268,7 +270,7 @@ enum ReadyPatterns {
 
     static let date = LibraryPattern(
         name: "date", label: "DATE",
-        summary: "Calendar dates: ISO and numeric (2026-03-03, 3/3/26, 03.03.2026), written (Tuesday, March 3, 2026; 3rd of March 2026; Mar. 3), month and year, decades, quarters, years after in/since/by",
+        summary: "Calendar dates: ISO and numeric (2026-03-03, 3/3/26, 03.03.2026), written (Tuesday, March 3, 2026; 3rd of March 2026; Mar. 3), month and year, decades, quarters, year ranges, years after in/since/by",
         pattern: #"""
             (?x)
             (?:
@@ -309,14 +311,28 @@ enum ReadyPatterns {
                 (?: [12]\d{2}0s | ['’]\d0s )
                 (?![\w\#(F.extend)])
               |
-                # Quarters and halves of a year: Q3 2026, H1 2026.
+                # Quarters, halves and fiscal years: Q3 2026, H1 2026, FY2025, FY 25.
                 (?<![\w\#(F.extend)])
-                (?: Q[1-4] | H[12] ) \h+ [12]\d{3}
+                (?: (?: Q[1-4] | H[12] ) \h+ [12]\d{3} | FY \h? (?: [12]\d{3} | \d{2} ) )
                 (?![\w\#(F.extend)] | [.,/\-:]\d)
               |
-                # A year after a time preposition: "in 2026", "since 1998" (the preposition is context).
-                (?<![\w\#(F.extend)])
-                (?i: in | since | by | until | till | before | after | during | from | through | throughout ) \h+ \K
+                # Ranges of years: 1998-2004, 2024–25 (the validator checks they run forwards).
+                (?<![\w\#(F.extend).,/\-:])
+                (?: 19 | 20 ) \d{2} [\-–] (?: (?: 19 | 20 ) \d{2} | \d{2} )
+                (?![\w\#(F.extend)] | [.,/\-:]\d)
+              |
+                # A year where the words before it make it one (they are context, not part of the
+                # span): "in 2026", "since 1998", "fiscal 2025", "early 2026", "end of 2025", "mid-2026",
+                # and the second year of "from 1998 to 2004" / "between 1990 and 2000".
+                (?:
+                    (?<![\w\#(F.extend)])
+                    (?i: in | since | by | until | till | before | after | during | from | through | throughout
+                       | between | year | fiscal (?: \h+ year )? | early | late | spring | summer | autumn | winter
+                       | (?: end | start | beginning | middle | rest ) \h+ of (?: \h+ the \h+ year )? ) \h+ \K
+                  | (?<![\w\#(F.extend)]) (?i: mid ) - \K
+                  | (?<= (?:19|20)\d\d\x20to\x20 | (?:19|20)\d\d\x20and\x20 | (?:19|20)\d\d\x20through\x20
+                        | (?:19|20)\d\d\x20until\x20 )
+                )
                 (?: 19 | 20 ) \d{2}
                 (?![\w\#(F.extend)%‰] | [.,/\-:]\d | \h? (?i: percent | per \h? cent ) )
             )
@@ -331,8 +347,9 @@ enum ReadyPatterns {
             (?: (?<= \dT ) | (?<![\w\#(F.extend).:,/]) )
             (?:
                 (?: [01]?\d | 2[0-3] ) : [0-5]\d (?: : (?: [0-5]\d | 60 ) (?: [.,] \d{1,9} )? )?
-                (?: \h? (?: [ap]\.m\.? | [ap]m ) )?
+                (?: \h? (?: [ap]\.m\.? | [ap]m ) | h | \h (?-i: Uhr ) )?               # 9:30 a.m., 08:00h
               | (?: 0?[1-9] | 1[0-2] ) \. [0-5]\d \h? (?: [ap]\.m\.? | [ap]m )     # 9.30pm (British)
+              | (?: [01]?\d | 2[0-3] ) \. [0-5]\d \h (?-i: Uhr )                    # 18.00 Uhr
               | (?: 0?[1-9] | 1[0-2] ) \h? (?: [ap]\.m\.? | [ap]m )               # 5 p.m.
               | (?: [01]?\d | 2[0-3] ) h [0-5]\d                                  # 17h30
               | (?: 0?[1-9] | 1[0-2] ) \h o['’]clock
