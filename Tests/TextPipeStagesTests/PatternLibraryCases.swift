@@ -72,6 +72,7 @@ enum PatternCases {
         ("Shortened: bit.ly/3xYz9Q!", "bit.ly/3xYz9Q"),
         ("[https://example.com/list]", "https://example.com/list"),
         ("http://[2001:db8::1]:8080/ is the IPv6 form", "http://[2001:db8::1]:8080/"),
+        ("Old links like ftp://guest:secret@files.example.com/pub still work.", "ftp://guest:secret@files.example.com/pub"),
     ], negatives: [
         ("Write to jane@example.com today.", []),
         ("The file report.pdf is attached.", []),
@@ -261,6 +262,8 @@ enum PatternCases {
         ("Paris office +33 (0)1 40 00 00 00.", "+33 (0)1 40 00 00 00"),
         ("Sydney: +61 2 5550 1234.", "+61 2 5550 1234"),
         ("Call 030-12345678 in Berlin.", "030-12345678"),
+        ("The hotline (+44) 20 7946 0511 is free.", "(+44) 20 7946 0511"),
+        ("Moscow: +7 495 123-45-67.", "+7 495 123-45-67"),
     ], negatives: [
         ("The company earned 1,250,000 last year.", []),
         ("On 2026-03-03 the law took effect.", []),
@@ -338,6 +341,8 @@ enum PatternCases {
         ("Output should recover by mid-2027.", "2027"),
         ("The plant closes at the end of 2028.", "2028"),
         ("Guidance for FY2026 was cut.", "FY2026"),
+        ("会议于2026年3月3日举行。", "2026年3月3日"),
+        ("Christmas is 12月25日 in Japan too.", "12月25日"),
     ], negatives: [
         ("Add 1/2 cup of sugar.", []),
         ("The team may 3D-print parts.", []),
@@ -359,6 +364,7 @@ enum PatternCases {
         ("Shares fall 2000 points on bad news.", []),
         ("She served from 1998 to 2004.", ["1998", "2004"]),
         ("The code 2026-03 is a month tag.", []),
+        ("2月30日 does not exist.", []),
     ])
 
     static let time = PatternTable(name: "time", positives: [
@@ -455,6 +461,7 @@ enum PatternCases {
         ("Margins narrowed by 1 percentage point.", "1 percentage point"),
         ("Taxes fell −2.1% in real terms.", "−2.1%"),
         ("Yields were 5–6 per cent.", "5–6 per cent"),
+        ("A 3 percentage-point rise surprised traders.", "3 percentage-point"),
     ], negatives: [
         ("The % sign is a symbol.", []),
         ("He ranked in the 110 percentiles.", []),

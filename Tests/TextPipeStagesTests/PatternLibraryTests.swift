@@ -217,6 +217,23 @@ struct PatternLibraryTests {
         return text
     }
 
+    @Test("a joining mark right after an entity never leaves a match ending inside a character")
+    func joinersAfterEntities() throws {
+        for table in PatternCases.all {
+            let pattern = try #require(compiled[table.name])
+            for (sentence, expected) in table.positives {
+                guard let r = sentence.range(of: expected) else { continue }
+                for joiner in ["\u{301}", "\u{FE0F}", "\u{200D}", "\u{1F3FD}"] {
+                    let text = String(sentence[..<r.upperBound]) + joiner + String(sentence[r.upperBound...])
+                    for m in pattern.matches(in: text) {
+                        let hi = text.utf8.index(text.utf8.startIndex, offsetBy: m.upperBound)
+                        #expect(String.Index(hi, within: text) != nil, "\(table.name): \(text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("fuzz: random text never crashes a pattern; matches are ordered, inside the text, on character boundaries")
     func fuzz() {
         var rng = SeededRandom(seed: 0x7E47_1B5A)

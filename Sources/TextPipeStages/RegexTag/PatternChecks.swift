@@ -194,6 +194,10 @@ enum PatternChecks {
             }
             return true
         }
+        if numbers.count == 2, text.contains("月") {
+            // 3月3日 (month, day) or 2026年12月 (year, month: bounded by the pattern)
+            return numbers[0].length == 4 || isDay(numbers[1].value, ofMonth: numbers[0].value)
+        }
         if numbers.count == 2, numbers[0].length == 4, numbers[1].length == 4 || numbers[1].length == 2 {
             // A range of years runs forwards; a short second year is within the decade after.
             let (from, to) = (numbers[0].value, numbers[1].value)
