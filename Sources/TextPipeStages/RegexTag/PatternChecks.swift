@@ -155,35 +155,50 @@ enum PatternChecks {
     /// A date that exists on a calendar, as far as its text says: month 1–12, day within
     /// its month (29 February is allowed in any year). For numeric dates without a year
     /// first, either day-month or month-day order may be meant, so one of them must work.
+    /// Works on UTF-8 bytes: month names are ASCII, and 年月日 only separate numbers.
     static func date(_ text: Substring) -> Bool {
-        struct Number { var value: Int; var length: Int; var afterApostrophe: Bool }
+        struct Number { var value = 0; var length = 0; var afterApostrophe = false }
         var numbers: [Number] = []
+        numbers.reserveCapacity(4)
         var month: Int? = nil
-        var word = ""
-        var digitsRun: Number? = nil
-        var previous: Character = " "
+        var sawTsuki = false  // 月
+        var word: [UInt8] = []
+        var current: Number? = nil
+        var previous: UInt8 = 0x20
+        var previousWasCurlyApostrophe = false
 
         func endWord() {
-            if !word.isEmpty, month == nil, let m = monthNumber(word.lowercased()) {
-                month = m
+            if !word.isEmpty, month == nil, word.count <= 9 {
+                month = monthNumber(String(decoding: word, as: UTF8.self))
             }
-            word = ""
+            word.removeAll(keepingCapacity: true)
         }
-        for ch in text {
-            if let v = ch.wholeNumberValue, ch.isASCII {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
                 endWord()
-                if digitsRun == nil {
-                    digitsRun = Number(value: 0, length: 0, afterApostrophe: previous == "'" || previous == "’")
+                if current == nil {
+                    current = Number(afterApostrophe: previous == 0x27 || previousWasCurlyApostrophe)
                 }
-                digitsRun!.value = digitsRun!.value * 10 + v
-                digitsRun!.length += 1
+                current!.value = current!.value * 10 + Int(b - 0x30)
+                current!.length += 1
             } else {
-                if let run = digitsRun { numbers.append(run); digitsRun = nil }
-                if ch.isLetter { word.append(ch) } else { endWord() }
+                if let n = current { numbers.append(n); current = nil }
+                if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) {
+                    word.append(b | 0x20)
+                } else {
+                    endWord()
+                }
             }
-            previous = ch
+            // ’ is E2 80 99, 月 is E6 9C 88.
+            previousWasCurlyApostrophe = i >= 2 && b == 0x99 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2
+            if i >= 2 && b == 0x88 && bytes[i - 1] == 0x9C && bytes[i - 2] == 0xE6 { sawTsuki = true }
+            previous = b
+            i += 1
         }
-        if let run = digitsRun { numbers.append(run) }
+        if let n = current { numbers.append(n) }
         endWord()
 
         if let month {
@@ -194,7 +209,7 @@ enum PatternChecks {
             }
             return true
         }
-        if numbers.count == 2, text.contains("月") {
+        if numbers.count == 2, sawTsuki {
             // 3月3日 (month, day) or 2026年12月 (year, month: bounded by the pattern)
             return numbers[0].length == 4 || isDay(numbers[1].value, ofMonth: numbers[0].value)
         }
