@@ -71,6 +71,7 @@ enum PatternCases {
         ("Try https://example.com:8443.", "https://example.com:8443"),
         ("Shortened: bit.ly/3xYz9Q!", "bit.ly/3xYz9Q"),
         ("[https://example.com/list]", "https://example.com/list"),
+        ("Short link: goo.gl/q7Rm2 (expired).", "goo.gl/q7Rm2"),
         ("http://[2001:db8::1]:8080/ is the IPv6 form", "http://[2001:db8::1]:8080/"),
         ("Old links like ftp://guest:secret@files.example.com/pub still work.", "ftp://guest:secret@files.example.com/pub"),
     ], negatives: [
@@ -199,6 +200,7 @@ enum PatternCases {
         ("The reprint 978-7663-44002-2 is cheaper.", "978-7663-44002-2"),
         ("ISBN 3 186 03208 3 in spaced form.", "3 186 03208 3"),
         ("Use ISBN 0737028386.", "0737028386"),
+        ("Typeset as 979‐1‐58813‐998‐5 with Unicode hyphens.", "979‐1‐58813‐998‐5"),
     ], negatives: [
         ("ISBN 978-1-58813-998-4 has a wrong check digit.", []),
         ("The phone 555-010-7788 is not a book.", []),
@@ -230,6 +232,7 @@ enum PatternCases {
         ("A 19-digit card 6227058602145842107 appeared.", "6227058602145842107"),
         ("Discover 6442 3004 8764 5290 works.", "6442 3004 8764 5290"),
         ("Visa 4948 9394 9482 1416 218 (19 digits).", "4948 9394 9482 1416 218"),
+        ("A store card 8453 3314 7893 2886 passes Luhn.", "8453 3314 7893 2886"),
     ], negatives: [
         ("Card 4642 5247 7647 2587 fails Luhn.", []),
         ("Order number 1234567890123456 is not a card.", []),
@@ -241,6 +244,7 @@ enum PatternCases {
         ("Mixed 4642-5247 7647-2586 separators.", []),
         ("Tracking 36370382653844 is a parcel.", []),
         ("x4642524776472586 is glued to a letter.", []),
+        ("Reference 8453331478932886 is one run of digits with no card prefix.", []),
     ])
 
     static let phone = PatternTable(name: "phone", positives: [
@@ -341,6 +345,7 @@ enum PatternCases {
         ("Output should recover by mid-2027.", "2027"),
         ("The plant closes at the end of 2028.", "2028"),
         ("Guidance for FY2026 was cut.", "FY2026"),
+        ("It closed in December of 2025 for repairs.", "December of 2025"),
         ("会议于2026年3月3日举行。", "2026年3月3日"),
         ("Christmas is 12月25日 in Japan too.", "12月25日"),
     ], negatives: [
@@ -429,6 +434,8 @@ enum PatternCases {
         ("The bond paid 300 Swiss francs.", "300 Swiss francs"),
         ("It fetched 7,500 yen online.", "7,500 yen"),
         ("Aid of 40 million US dollars arrived.", "40 million US dollars"),
+        ("The prize is ₹1,00,000 this year.", "₹1,00,000"),
+        ("Rent is CHF 2'450 a month.", "CHF 2'450"),
     ], negatives: [
         ("The 1990s were cheap.", []),
         ("The bag weighed 5 pounds.", []),
@@ -524,6 +531,8 @@ enum PatternCases {
         ("Population: 8 336 817.", "8 336 817"),
         ("Parliament has (17 seats) left.", "17"),
         ("Oil output rose by 3,400 barrels.", "3,400"),
+        ("The census counted 1,40,00,000 households.", "1,40,00,000"),
+        ("Zürich lists 1'250'000 entries.", "1'250'000"),
     ], negatives: [
         ("COVID-19 cases rose.", []),
         ("The A320 landed.", []),

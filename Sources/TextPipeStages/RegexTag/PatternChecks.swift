@@ -24,14 +24,15 @@ enum PatternChecks {
         return sum % 10 == 0
     }
 
-    /// A card number: 13–19 digits, the Luhn check, and a prefix and length of a network
-    /// that issues cards (Visa, Mastercard, American Express, Discover, JCB, Diners Club,
-    /// UnionPay, Maestro). The prefix check turns away most long numbers that pass Luhn by
-    /// chance (one in ten does).
+    /// A card number: 13–19 digits and the Luhn check. Written in a card's groups
+    /// (4-4-4-4, 4-6-5) that is enough; a plain run of digits must also start like a
+    /// network that issues cards (Visa, Mastercard, American Express, Discover, JCB,
+    /// Diners Club, UnionPay, Maestro), because one long number in ten passes Luhn by chance.
     static func creditCard(_ text: Substring) -> Bool {
         let d = digits(text)
         let n = d.count
         guard (13...19).contains(n), luhn(d) else { return false }
+        if d.count != text.utf8.count { return true }  // grouped like a card
         func prefix(_ k: Int) -> Int { d.prefix(k).reduce(0) { $0 * 10 + $1 } }
         let p2 = prefix(2), p3 = prefix(3), p4 = prefix(4)
         switch true {

@@ -58,10 +58,12 @@ enum PatternFragment {
     /// A DNS label: letters and digits of any script, inner hyphens.
     static let label = #"[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?"#
 
-    /// Amounts of money: 1,250.00 / 1.250,00 / 1 250 / 12.99 / 12,50.
+    /// Amounts of money: 1,250.00 / 1,00,000 (Indian) / 1.250,00 / 1'250 (Swiss) / 1 250 / 12.99 / 12,50.
     static let amount = #"""
         (?: \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?
+          | \d{1,2} (?: , \d{2} )+ , \d{3} (?: \. \d+ )?
           | \d{1,3} (?: \. \d{3} )+ (?: , \d{1,2} )?
+          | \d{1,3} (?: ['’] \d{3} )+ (?: \. \d{1,2} )?
           | \d{1,3} (?: [\x20\xA0\x{202F}] \d{3} )+ (?: [.,] \d{1,2} )?
           | \d+ (?: \. \d+ | , \d{1,2} )? )
         """#
@@ -119,7 +121,8 @@ enum ReadyPatterns {
     static let bareTopLevelDomains = """
         com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|tv|me|ly|gg|fm|news|blog|online|site|\
         tech|xyz|eu|uk|us|ca|au|nz|de|fr|es|it|nl|be|ch|at|se|no|dk|fi|pl|cz|pt|ie|ru|ua|cn|jp|kr|\
-        in|br|mx|ar|za|sg|hk|tw|il|tr|gr|ro|hu|id|my|ph|th|vn|ae|sa|ng|ke|eg
+        in|br|mx|ar|za|sg|hk|tw|il|tr|gr|ro|hu|id|my|ph|th|vn|ae|sa|ng|ke|eg|gl|cc|\
+        shop|store|club|live|media|cloud|page|link|art|studio|network|agency|digital
         """
 
     static let url = LibraryPattern(
@@ -202,13 +205,13 @@ enum ReadyPatterns {
             (?:
                 # After an "ISBN" prefix, which is context and not part of the span.
                 (?<![\w\#(F.extend)]) (?i: isbn ) (?: -? 1[03] )? :? \h* \K
-                (?: 97[89] (?: [\-\h]? \d ){10}
-                  | \d (?: [\-\h]? \d ){8} [\-\h]? [\dXx] )
+                (?: 97[89] (?: [\-‐‑\h]? \d ){10}
+                  | \d (?: [\-‐‑\h]? \d ){8} [\-‐‑\h]? [\dXx] )
               |
                 # Without the prefix: an ISBN-13, or an ISBN-10 in its four hyphenated groups.
                 (?<![\w\#(F.extend)\-])
-                (?: 97[89] (?: -? \d ){10}
-                  | \d{1,5} - \d{1,7} - \d{1,7} - [\dXx] )
+                (?: 97[89] (?: [\-‐‑]? \d ){10}
+                  | \d{1,5} [\-‐‑] \d{1,7} [\-‐‑] \d{1,7} [\-‐‑] [\dXx] )
             )
             (?![\w\#(F.extend)] | -\d)
             """#,
@@ -216,7 +219,7 @@ enum ReadyPatterns {
 
     static let creditCard = LibraryPattern(
         name: "credit_card", label: "CARD",
-        summary: "Payment card numbers (13–19 digits, grouped by spaces or hyphens or not) that pass the Luhn check and start like a known network",
+        summary: "Payment card numbers: 13–19 digits that pass the Luhn check, grouped like a card (4-4-4-4, 4-6-5) or, as one run of digits, starting like a known network",
         pattern: #"""
             (?x)
             (?<![\w\#(F.extend)\-.,] | \d\h)
@@ -311,7 +314,7 @@ enum ReadyPatterns {
                     \#(F.month)
                     (?: \h+ \#(F.day) \#(F.ordinalSuffix)? (?: \h? [\-–] \h? \#(F.day) \#(F.ordinalSuffix)? )?
                         (?: (?: , \h* | \h+ ) (?: [12]\d{3} | ['’]\d{2} ) )?
-                      | ,? \h+ [12]\d{3} )
+                      | ,? \h+ (?: of \h+ )? [12]\d{3} )
                     (?![\w\#(F.extend)] | [.,/\-:]\d)
                   |
                     # Day first: 3 March 2026 / 3rd of March 2026 / Tuesday 3 March / 3-5 March 2026.
@@ -467,6 +470,8 @@ enum ReadyPatterns {
             (?<![\w\#(F.extend).,$€£¥₹#@] | \p{L}- | \d[\-/:])
             (?: [+\-−] (?=\d) )?
             (?: \d{1,3} (?: , \d{3} )+ (?: \. \d+ )?                   # 1,250.00
+              | \d{1,2} (?: , \d{2} )+ , \d{3} (?: \. \d+ )?           # 12,34,567 (Indian)
+              | \d{1,3} (?: ['’] \d{3} )+ (?: \. \d+ )?                # 1'250'000 (Swiss)
               | \d{1,3} (?: \. \d{3} )+ , \d+                          # 1.250,00
               | \d{1,3} (?: \. \d{3} ){2,}                             # 1.250.000
               | \d{1,3} (?: [\x20\xA0\x{202F}] \d{3} )+ (?: [.,] \d+ )? # 1 250 000
