@@ -129,6 +129,14 @@ public final class Regex: @unchecked Sendable {
         (try? allMatches(in: text, scratch: scratch).map(\.range)) ?? []
     }
 
+    /// The byte ranges of every non-overlapping match in a UTF-8 buffer (checked as UTF-8
+    /// by PCRE2); a match that hits a limit ends the list.
+    public func matches(in buffer: UnsafeRawBufferPointer, scratch: MatchScratch) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        try? forEachMatch(in: buffer, scratch: scratch) { out.append($0.range); return true }
+        return out
+    }
+
     /// Every non-overlapping match in `text`, with capture groups.
     public func allMatches(in text: String, scratch: MatchScratch) throws(MatchFailure) -> [Match] {
         var text = text

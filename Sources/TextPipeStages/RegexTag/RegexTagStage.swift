@@ -114,9 +114,9 @@ public struct RegexTagStage: DocumentStage {
         case (let p?, nil):
             pattern = p
         case (nil, let name?):
-            guard let ready = ReadyPatterns.pattern(named: name) else {
+            guard let ready = PatternLibrary.pattern(named: name) else {
                 throw ParameterError("\(path).use", "there is no ready pattern '\(name)'"
-                    + Suggestion.didYouMean(name, in: ReadyPatterns.names) + "; the library has: " + ReadyPatterns.names.joined(separator: ", "))
+                    + Suggestion.didYouMean(name, in: PatternLibrary.names) + "; the library has: " + PatternLibrary.names.joined(separator: ", "))
             }
             pattern = ready.pattern
             label = label ?? ready.label
