@@ -39,6 +39,23 @@ struct RegexTagTests {
         #expect(found[1].2 == ["currency": "€", "amount": "4.5"])
     }
 
+    @Test("ready patterns by name bring their label and validator; a misspelt name is located with a suggestion")
+    func readyPatterns() throws {
+        let found = try tagged("""
+                  rules:
+                    - { use: email }
+                    - { use: money }
+                    - { use: credit_card, label: PAYMENT }
+            """, "Mail ann@example.org about the €1,250.00 fee; card 4111 1111 1111 1111 passes Luhn, 4111 1111 1111 1112 does not.")
+        #expect(found.map { [$0.0, $0.1] } == [["ann@example.org", "EMAIL"], ["€1,250.00", "MONEY"], ["4111 1111 1111 1111", "PAYMENT"]])
+        do {
+            _ = try run("      rules: [{ use: emial }]\n", "")
+            Issue.record("accepted an unknown pattern name")
+        } catch let e as PipelineErrors {
+            #expect(e.diagnostics.first?.message.hasPrefix("stage 'regex-tag': there is no ready pattern 'emial'; did you mean 'email'?") == true)
+        }
+    }
+
     @Test("overlaps: longest wins by default; priority and all on request")
     func overlaps() throws {
         let rules = """
