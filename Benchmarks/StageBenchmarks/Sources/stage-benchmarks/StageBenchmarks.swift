@@ -18,6 +18,14 @@ struct StageBenchmarks {
             documents.append(Document(id: "doc\(documents.count)", text: text))
         }
         print("corpus: \(documents.count) synthetic news documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
+        // `--export DIR` writes the corpus and the 20 rules for the peer scripts in ../peers.
+        if let i = CommandLine.arguments.firstIndex(of: "--export"), i + 1 < CommandLine.arguments.count {
+            let dir = CommandLine.arguments[i + 1]
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try documents.map(\.text).joined(separator: "\n\u{1E}\n").write(toFile: dir + "/corpus.txt", atomically: true, encoding: .utf8)
+            try JSONValue.array(twentyRules.map(JSONValue.string)).jsonText.write(toFile: dir + "/rules.json", atomically: true, encoding: .utf8)
+            print("exported the corpus and the 20 rules to \(dir)")
+        }
         print("")
         // The floor: touch every byte once (count the periods).
         let scan = measure(documents, Self.byteScan)
