@@ -23,19 +23,19 @@ public enum EnglishStopwords {
         "we're", "you're", "he's", "she's",
     ]
 
+    static let packed = PackedWordSet(words)
+
     /// Counts words (runs of ASCII letters and apostrophes, other letters count as word
-    /// characters too) and how many are stop words. Works on bytes: it runs on every block.
+    /// characters too) and how many are stop words. Works on bytes and allocates nothing: it
+    /// runs on every block of every page.
     public static func density(of text: Substring) -> (words: Int, stopwords: Int) {
         var words = 0, stops = 0
-        var current: [UInt8] = []
-        current.reserveCapacity(16)
+        var current = PackedWordSet.Word()
         func flush() {
-            guard !current.isEmpty else { return }
+            guard current.count > 0 else { return }
             words += 1
-            if current.count <= 10, let w = String(validating: current, as: UTF8.self), Self.words.contains(w) {
-                stops += 1
-            }
-            current.removeAll(keepingCapacity: true)
+            if current.count <= 10 && packed.contains(current) { stops += 1 }
+            current = PackedWordSet.Word()
         }
         for b in text.utf8 {
             switch b {

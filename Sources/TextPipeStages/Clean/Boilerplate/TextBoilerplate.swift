@@ -15,7 +15,9 @@ struct TextBoilerplate: TextPass {
         "trending", "comments", "leave a comment", "post a comment", "skip to content",
         "skip to main content", "back to top", "menu", "search", "subscribe", "sign in", "log in",
         "continue reading", "show comments", "hide comments", "loading comments...", "accept cookies",
-        "accept all cookies",
+        "accept all cookies", "continue reading below", "story continues below", "article continues below",
+        "story continues below advertisement", "article continues below advertisement",
+        "advertisement - scroll to continue", "scroll to continue with content",
     ]
 
     /// Prefixes of short boilerplate lines ("Sign up for our newsletter…", "© 2026 …").
@@ -28,13 +30,37 @@ struct TextBoilerplate: TextPass {
 
     static let maxLineLength = 100
 
+    static let exactLineBytes: Set<[UInt8]> = Set(exactLines.map { Array($0.utf8) })
+    static let prefixBytes: [[UInt8]] = prefixes.map { Array($0.utf8) }
+    static let reservedSuffix = Array("all rights reserved".utf8)
+
+    /// Works on bytes (spaces, tabs and no-break spaces trimmed, ASCII letters lower-cased):
+    /// the main-text classifier asks this of every short block of every page.
     static func isBoilerplate(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= maxLineLength else { return false }
-        let lower = trimmed.lowercased()
-        if exactLines.contains(lower) { return true }
-        if lower.hasSuffix("all rights reserved.") || lower.hasSuffix("all rights reserved") { return true }
-        return prefixes.contains { lower.hasPrefix($0) }
+        let utf8 = line.utf8
+        guard !utf8.isEmpty, utf8.count <= maxLineLength + 16 else { return false }
+        var bytes = Array(utf8)
+        func isSpace(_ i: Int) -> Int {
+            if bytes[i] == 0x20 || bytes[i] == 0x09 { return 1 }
+            if bytes[i] == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        var start = 0
+        while start < bytes.count, case let n = isSpace(start), n > 0 { start += n }
+        var end = bytes.count
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09
+            || (bytes[end - 1] == 0xA0 && end - 2 >= start && bytes[end - 2] == 0xC2))
+        {
+            end -= bytes[end - 1] == 0xA0 ? 2 : 1
+        }
+        guard end > start, end - start <= maxLineLength else { return false }
+        bytes = Array(bytes[start..<end])
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        if exactLineBytes.contains(bytes) { return true }
+        var trimmed = bytes[...]
+        if trimmed.last == UInt8(ascii: ".") { trimmed = trimmed.dropLast() }
+        if trimmed.count >= reservedSuffix.count && trimmed.suffix(reservedSuffix.count).elementsEqual(reservedSuffix) { return true }
+        return prefixBytes.contains { bytes.starts(with: $0) }
     }
 
     func rewrite(_ s: UnsafeRawBufferPointer) -> TextBuilder? {
