@@ -24,10 +24,10 @@ struct MainTextClassifierTests {
 
     @Test("class and id words mark furniture even in a plain div; words inside other words do not")
     func hints() {
-        let share = Block(text: "Share this story with your friends on social media and by email today", tagPath: ["html", "body", "div", "div"],
-                          hints: ["share-bar"])
-        let comments = Block(text: Self.prose1[...], tagPath: ["html", "body", "div", "p"], hints: ["comment-list", "commentBody"])
-        let navy = Block(text: Self.prose2[...], tagPath: ["html", "body", "div", "p"], hints: ["navy-theme"])
+        let share = Block(text: "Share this story with your friends on social media and by email today",
+                          tagPath: ["html", "body", "article", "div", "div"], hints: ["share-bar"])
+        let comments = Block(text: Self.prose1[...], tagPath: ["html", "body", "article", "div", "p"], hints: ["comment-list", "commentBody"])
+        let navy = Block(text: Self.prose2[...], tagPath: ["html", "body", "article", "div", "p"], hints: ["navy-theme"])
         let keep = MainTextClassifier().classify(article() + [navy, share, comments])
         #expect(keep == [true, true, true, true, false, false])
         #expect(MainTextClassifier.matchesWord("site-footer", "footer"))

@@ -1,7 +1,27 @@
-/// Decides which blocks of a web page are its main text. It combines a paragraph
-/// classifier in the spirit of jusText (length, link density, stop-word density, and
-/// the neighbours of short blocks) with what the DOM says: the tags and the class and id
-/// names of a block's ancestors (`nav`, `footer`, `comment`, `share`, `article`, …).
+/// Decides which blocks of a web page are its main text.
+///
+/// It works in three steps, each linear in the number of blocks times the depth of the page:
+///
+/// 1. **Where the article is.** Every prose-like block adds a score to the elements around
+///    it, as Readability does: its container in full, the one above by half, further ones
+///    less. A container's score is discounted by its link density and by furniture hints in
+///    its class or id (`comment`, `sidebar`, `related`, …) or tag (`nav`, `aside`, `footer`).
+///    The best container is where the article's paragraphs stand side by side; comments,
+///    teasers and forum posts each stand in a wrapper of their own, so they rarely win.
+/// 2. **The region around it.** From that container the region widens to enclosing
+///    elements while they add little prose of their own (a headline, a byline, a share bar)
+///    and stops below the element that joins it to other prose (comments, a teaser grid, a
+///    sidebar). Repeated siblings of the same kind join it: the other posts of a thread, the
+///    other entries of a live blog, the other parts of an article split by advertisements.
+/// 3. **Block verdicts.** Inside the region, a jusText-style classifier judges each block by
+///    length, link density and stop-word density, drops blocks under furniture hints that
+///    lie below the region (a share bar inside the article, an advertisement slot), and lets
+///    short blocks take the verdict of their neighbours. Outside the region only the
+///    headline (the block that matches the page title) and prose between it and the region
+///    (a standfirst) are kept.
+///
+/// Hints on the elements that enclose the article do not count against it: a theme's
+/// `content-sidebar-wrap` around the whole page is not a sidebar.
 public struct MainTextClassifier: Sendable {
     /// What the classifier needs to know about one block of text.
     public struct Block: Sendable {
@@ -9,15 +29,19 @@ public struct MainTextClassifier: Sendable {
         /// Characters of the block's text inside links.
         public var linkCharacters: Int
         /// Lower-cased tag names from the root to the block element (`["html","body","article","p"]`).
+        /// Used when `classify` is given no elements.
         public var tagPath: [String]
-        /// Lower-cased class and id values of the block element and its ancestors.
+        /// Class and id values of the block element and its ancestors, as written. Used when
+        /// `classify` is given no elements.
         public var hints: [String]
         public var isHeading: Bool
         /// A list item (`li`, `dt`, `dd`): judged with its neighbours, since items are short.
         public var isListItem: Bool
+        /// The block's element in the elements given to `classify`, or -1.
+        public var element: Int
 
         public init(text: Substring, linkCharacters: Int = 0, tagPath: [String] = [], hints: [String] = [],
-                    isHeading: Bool = false, isListItem: Bool = false)
+                    isHeading: Bool = false, isListItem: Bool = false, element: Int = -1)
         {
             self.text = text
             self.linkCharacters = linkCharacters
@@ -25,6 +49,26 @@ public struct MainTextClassifier: Sendable {
             self.hints = hints
             self.isHeading = isHeading
             self.isListItem = isListItem
+            self.element = element
+        }
+    }
+
+    /// An element of the page that holds blocks, or an ancestor of one.
+    public struct Element: Sendable {
+        /// The index of the enclosing element, which comes before this one; -1 for the root.
+        public var parent: Int
+        /// The lower-case tag name.
+        public var tag: String
+        /// The element's own id and class values, as written (case marks word starts: `commentList`).
+        public var hints: [String]
+        /// Its first class, lower-cased: with the tag, what makes siblings "of the same kind".
+        public var firstClass: String
+
+        public init(parent: Int, tag: String, hints: [String] = [], firstClass: String = "") {
+            self.parent = parent
+            self.tag = tag
+            self.hints = hints
+            self.firstClass = firstClass
         }
     }
 
@@ -32,117 +76,699 @@ public struct MainTextClassifier: Sendable {
 
     public init() {}
 
-    static let boilerplateTags: Set<String> = ["nav", "footer", "aside", "form", "button", "menu", "select", "label"]
-    static let contentTags: Set<String> = ["article", "main"]
-    /// Class or id fragments of page furniture.
-    static let negativeHints = [
-        "nav", "menu", "footer", "foot", "header", "masthead", "sidebar", "side-bar", "aside", "widget", "comment",
-        "share", "sharing", "social", "related", "recommend", "promo", "advert", "sponsor", "cookie", "consent",
-        "banner", "newsletter", "subscribe", "signup", "breadcrumb", "pagination", "pager", "tags", "tag-list",
-        "byline-social", "popular", "trending", "most-read", "outbrain", "taboola", "disqus", "login", "modal",
-        "popup", "skip", "toolbar", "author-bio", "bio", "more-stories", "read-more", "footer-links",
+    static let boilerplateTags: Set<String> = [
+        "nav", "footer", "aside", "form", "button", "menu", "select", "label", "dialog", "figcaption",
     ]
-    static let positiveHints = ["article", "content", "story", "post-body", "entry", "main", "text", "body", "post"]
+    static let contentTags: Set<String> = ["article", "main"]
+    /// Elements that are not containers of their own: a paragraph inside them counts for the
+    /// container around them (list, quote and table structure, inline elements).
+    static let transparentTags: Set<String> = [
+        "ul", "ol", "dl", "li", "dt", "dd", "blockquote", "figure", "table", "tbody", "thead", "tfoot", "tr",
+        "a", "span", "b", "i", "em", "strong", "font", "small", "big", "u", "s", "sub", "sup", "code", "tt",
+        "nobr", "strike", "var", "ruby", "hgroup", "center",
+    ]
+    /// Class or id words of page furniture.
+    static let negativeHints = [
+        "nav", "navbar", "navigation", "menu", "footer", "foot", "masthead", "sidebar", "side-bar", "aside",
+        "widget", "comment", "comments", "discussion", "reply", "replies", "respond", "share", "sharing", "social",
+        "related", "recommend", "recommended", "promo", "promoted", "advert", "advertisement", "ad", "ads",
+        "sponsor", "sponsored", "cookie", "consent", "banner", "alert", "newsletter", "subscribe", "signup",
+        "breadcrumb", "breadcrumbs", "crumbs", "pagination", "pager", "tags", "tag-list", "popular", "trending",
+        "most-read", "latest", "outbrain", "taboola", "disqus", "login", "signin", "account", "modal", "popup",
+        "overlay", "skip", "toolbar", "topbar", "bar", "author-bio", "bio", "contributor", "byline", "meta",
+        "dateline", "timestamp", "caption", "credit", "pullquote", "pull-quote", "more", "also", "teaser",
+        "teasers", "signature", "references", "reflist", "copyright", "legal", "colophon", "donate", "paywall", "disclosure", "feedback",
+        "vote", "toc", "infobox", "print", "jump", "contact",
+    ]
+    static let positiveHints = [
+        "article", "content", "story", "post-body", "entry", "main", "text", "body", "post", "prose",
+    ]
+    /// Class words of layout wrappers: a value with one of these and both kinds of hint
+    /// (`content-sidebar-wrap`) is layout, not furniture.
+    static let wrapperHints = ["wrap", "wrapper", "container", "inner", "outer", "site", "page", "layout", "holder"]
 
-    /// Which blocks to keep.
-    public func classify(_ blocks: [Block]) -> [Bool] {
-        let initial = blocks.map(initialKind)
+    /// Which blocks to keep. `elements` is the page's tree (as `HTMLText.elements` gives
+    /// it); without it the tree is rebuilt from each block's tag path. `title` is the
+    /// page's title, which helps find the headline.
+    public func classify(_ blocks: [Block], elements: [Element] = [], title: Substring? = nil) -> [Bool] {
+        guard !blocks.isEmpty else { return [] }
+        var blocks = blocks
+        let tree = PageTree(elements.isEmpty ? Self.elements(fromPaths: &blocks) : elements)
+        let features = blocks.map { BlockFeatures($0, tree: tree) }
+        var keep = Array(repeating: false, count: blocks.count)
+
+        let titleScores = Self.titleScores(blocks, features, title: title)
+        // The blocks that most likely are the headline: the closest matches to the title,
+        // if they are close (a site name in the title matches less of it).
+        let candidates = blocks.indices.filter { titleScores[$0] >= 0.8 && !tree.inBoilerplateTag(blocks[$0].element) }
+        let bestTitleScore = candidates.map { titleScores[$0] }.max() ?? 1
+        let headlines = candidates.filter { titleScores[$0] >= bestTitleScore - 0.05 }
+        guard let top = tree.topContainer(blocks, features, following: headlines) else {
+            return fallback(blocks, features, tree)
+        }
+        let region = tree.region(around: top, blocks, features)
+        let inRegion = blocks.map { region.contains($0.element, in: tree) }
+        let furniture = blocks.map { tree.hasFurniture(below: region, from: $0.element) }
+        let topAncestors = tree.ancestorsAndSelf(of: top)
+        // Where the article proper starts: its container's first block (the region may have
+        // widened above the headline), and the headline near it. Nothing before the
+        // headline is main text: that is the site's header, menus, breadcrumbs and kickers.
+        let anchor = blocks.indices.first { i in region.units.contains { tree.isInside(blocks[i].element, $0) } }
+        let headline = anchor.flatMap {
+            self.headline(blocks, features, near: $0, titleScores: titleScores, tree: tree, topAncestors: topAncestors)
+        }
+
+        var kinds = blocks.indices.map { i -> Kind in
+            guard inRegion[i], i >= (headline ?? 0) else { return .bad }
+            return regionKind(blocks[i], features[i], furniture: furniture[i], tree: tree)
+        }
+        reviseShortBlocks(&kinds)
+        for i in blocks.indices { keep[i] = kinds[i] == .good }
+        keepHeadingsAndItemsNearContent(blocks, features, &keep, inRegion: { inRegion[$0] && $0 >= (headline ?? 0) },
+                                        furniture: { furniture[$0] })
+        keepWholeLists(blocks, features, &keep, tree: tree, eligible: { inRegion[$0] && !furniture[$0] })
+
+        // The headline and what stands between it and the article (a standfirst).
+        if let headline, let anchor {
+            keep[headline] = true
+            for i in (headline + 1)..<max(headline + 1, anchor) where !keep[i] {
+                let f = features[i]
+                keep[i] = f.characters >= 70 && f.linkDensity < 0.2
+                    && f.stopDensity >= 0.32 && !f.isBoilerplatePhrase
+                    && !tree.hasFurniture(outside: topAncestors, from: blocks[i].element)
+            }
+        }
+        if !keep.contains(true) { return fallback(blocks, features, tree) }
+        return keep
+    }
+
+    /// The verdict on a block inside the region, before its neighbours are considered.
+    func regionKind(_ block: Block, _ f: BlockFeatures, furniture: Bool, tree: PageTree) -> Kind {
+        if furniture || f.isBoilerplatePhrase { return .bad }
+        if f.linkDensity > 0.33 { return .bad }
+        if block.isHeading { return .short }
+        // Code and other preformatted text has few stop words but belongs to the text around it.
+        if block.element >= 0 && tree.elements[block.element].tag == "pre" { return .nearGood }
+        if f.characters < 70 { return f.linkCharacters > 0 ? .bad : .short }
+        if f.stopDensity >= 0.22 { return .good }
+        if f.stopDensity >= 0.12 || f.characters > 200 { return .nearGood }
+        return .bad
+    }
+
+    /// A page where no container stands out (or nothing in it survives): jusText verdicts
+    /// with furniture hints anywhere above a block, and failing that whatever is not
+    /// clearly furniture, rather than nothing.
+    func fallback(_ blocks: [Block], _ features: [BlockFeatures], _ tree: PageTree) -> [Bool] {
+        let initial = blocks.indices.map { i -> Kind in
+            let f = features[i]
+            if tree.hasFurniture(outside: [], from: blocks[i].element) || f.isBoilerplatePhrase || f.linkDensity > 0.33 {
+                return .bad
+            }
+            if f.characters < 70 { return f.linkCharacters > 0 ? .bad : .short }
+            if f.stopDensity >= 0.28 { return f.characters > 200 ? .good : .nearGood }
+            return f.stopDensity >= 0.2 ? .nearGood : .bad
+        }
         var kinds = initial
         reviseShortBlocks(&kinds)
         var keep = kinds.map { $0 == .good }
-        keepHeadingsAndItemsNearContent(blocks, &keep)
-        // A page with no block judged good (a short notice, a one-paragraph page): keep
-        // what is not clearly furniture rather than return nothing.
+        keepHeadingsAndItemsNearContent(blocks, features, &keep, inRegion: { _ in true },
+                                        furniture: { tree.hasFurniture(outside: [], from: blocks[$0].element) })
         if !keep.contains(true) {
-            keep = zip(blocks, initial).map { block, kind in kind != .bad && !hasNegativeContext(block) }
+            keep = blocks.indices.map { i in initial[i] != .bad }
         }
         return keep
     }
 
-    func hasNegativeContext(_ block: Block) -> Bool {
-        // Tags between the content root and the block: a nav inside an article is still a nav.
-        if block.tagPath.contains(where: Self.boilerplateTags.contains) { return true }
-        if block.tagPath.contains("header") && !block.tagPath.contains(where: Self.contentTags.contains) { return true }
-        return block.hints.contains { hint in Self.negativeHints.contains { Self.matchesWord(hint, $0) } }
-    }
-
-    func hasPositiveContext(_ block: Block) -> Bool {
-        block.tagPath.contains(where: Self.contentTags.contains)
-            || block.hints.contains { hint in Self.positiveHints.contains { Self.matchesWord(hint, $0) } }
-    }
-
-    /// Whether `fragment` occurs in a class/id value as a word (`site-footer`, `footer_links`,
-    /// `commentList`), not inside another word (`navy`, `bioscience`).
-    static func matchesWord(_ value: String, _ fragment: String) -> Bool {
-        var search = value[...]
-        while let r = search.range(of: fragment) {
-            let before = r.lowerBound == value.startIndex ? nil : value[value.index(before: r.lowerBound)]
-            let after = r.upperBound == value.endIndex ? nil : value[r.upperBound]
-            let startOK = before.map { !$0.isLetter || $0.isUppercase } ?? true
-            let endOK = after.map { !$0.isLowercase } ?? true
-            if startOK && endOK { return true }
-            search = value[r.upperBound...]
-        }
-        return false
-    }
-
-    func initialKind(_ block: Block) -> Kind {
-        let length = block.text.unicodeScalars.count
-        let linkDensity = length > 0 ? Double(block.linkCharacters) / Double(length) : 0
-        let (words, stops) = EnglishStopwords.density(of: block.text)
-        let stopDensity = words > 0 ? Double(stops) / Double(words) : 0
-        let negative = hasNegativeContext(block)
-        let positive = hasPositiveContext(block)
-        if linkDensity > 0.33 { return .bad }
-        if block.text.contains("©") || block.text.lowercased().contains("all rights reserved") { return .bad }
-        if negative {
-            // Furniture keeps its verdict unless the block is unmistakably prose.
-            return length > 400 && stopDensity > 0.32 && linkDensity < 0.1 ? .nearGood : .bad
-        }
-        if length < 70 { return linkDensity > 0 ? .bad : .short }
-        if stopDensity >= 0.30 && length > 200 { return .good }
-        if stopDensity >= (positive ? 0.22 : 0.28) { return positive ? .good : .nearGood }
-        return positive && length > 140 ? .nearGood : .bad
-    }
-
-    /// Short and near-good blocks take the verdict of their surroundings, as in jusText:
-    /// a short block between good ones is part of the text, one between bad ones is not.
+    /// Short and near-good blocks take the verdict of their surroundings, as in jusText: a
+    /// short block between good ones is part of the text, one between bad ones is not, and
+    /// one between a good and a bad block is kept only when a near-good block stands
+    /// between it and the bad one.
     func reviseShortBlocks(_ kinds: inout [Kind]) {
-        func neighbour(_ i: Int, _ step: Int, _ kinds: [Kind]) -> Kind {
+        func neighbour(_ i: Int, _ step: Int, _ kinds: [Kind], ignoringNearGood: Bool) -> Kind {
             var j = i + step
             while j >= 0 && j < kinds.count {
-                if kinds[j] == .good || kinds[j] == .bad { return kinds[j] }
+                if kinds[j] == .good || kinds[j] == .bad || (!ignoringNearGood && kinds[j] == .nearGood) { return kinds[j] }
                 j += step
             }
             return .bad
         }
         let snapshot = kinds
         for i in kinds.indices where snapshot[i] == .short {
-            let prev = neighbour(i, -1, snapshot), next = neighbour(i, 1, snapshot)
-            kinds[i] = prev == .good && next == .good ? .good : (prev == .bad && next == .bad ? .bad : .nearGood)
+            let prev = neighbour(i, -1, snapshot, ignoringNearGood: true)
+            let next = neighbour(i, 1, snapshot, ignoringNearGood: true)
+            if prev == next {
+                kinds[i] = prev
+            } else {
+                let nearGoodOnBadSide = (prev == .bad && neighbour(i, -1, snapshot, ignoringNearGood: false) == .nearGood)
+                    || (next == .bad && neighbour(i, 1, snapshot, ignoringNearGood: false) == .nearGood)
+                kinds[i] = nearGoodOnBadSide ? .good : .bad
+            }
         }
         let second = kinds
         for i in kinds.indices where second[i] == .nearGood {
-            let prev = neighbour(i, -1, second), next = neighbour(i, 1, second)
-            kinds[i] = prev == .good || next == .good ? .good : .bad
+            let prev = neighbour(i, -1, second, ignoringNearGood: true)
+            let next = neighbour(i, 1, second, ignoringNearGood: true)
+            kinds[i] = prev == .bad && next == .bad ? .bad : .good
         }
     }
 
     /// A heading or list item right before good text (or a list item within it) belongs to it.
-    func keepHeadingsAndItemsNearContent(_ blocks: [Block], _ keep: inout [Bool]) {
-        for i in blocks.indices where !keep[i] && (blocks[i].isHeading || blocks[i].isListItem) && !hasNegativeContext(blocks[i]) {
-            guard blocks[i].linkCharacters * 2 < max(1, blocks[i].text.count) else { continue }
+    func keepHeadingsAndItemsNearContent(_ blocks: [Block], _ features: [BlockFeatures], _ keep: inout [Bool],
+                                         inRegion: (Int) -> Bool, furniture: (Int) -> Bool)
+    {
+        for i in blocks.indices where !keep[i] && (blocks[i].isHeading || blocks[i].isListItem) && inRegion(i) && !furniture(i) {
+            guard features[i].linkCharacters * 2 < max(1, features[i].characters), !features[i].isBoilerplatePhrase else { continue }
             var j = i + 1
             var distance = 0
             while j < blocks.count && distance < 300 {
                 if keep[j] { keep[i] = true; break }
                 if !(blocks[j].isHeading || blocks[j].isListItem) { break }
-                distance += blocks[j].text.count
+                distance += features[j].characters
                 j += 1
             }
-            if blocks[i].isListItem && i > 0 && keep[i - 1] && (i + 1 < blocks.count && keep[i + 1] || blocks[i].text.count > 30) {
+            if blocks[i].isListItem && i > 0 && keep[i - 1]
+                && (i + 1 < blocks.count && keep[i + 1] || features[i].characters > 30)
+            {
                 keep[i] = true
             }
         }
+    }
+
+    /// The items of a list share its verdict: when most of a list's items are kept, so are
+    /// the rest (a short last item, an item of figures), unless they are mostly links.
+    func keepWholeLists(_ blocks: [Block], _ features: [BlockFeatures], _ keep: inout [Bool], tree: PageTree,
+                        eligible: (Int) -> Bool)
+    {
+        var i = 0
+        while i < blocks.count {
+            guard blocks[i].isListItem else { i += 1; continue }
+            let list = tree.parent(blocks[i].element)
+            var j = i
+            while j < blocks.count && blocks[j].isListItem && tree.parent(blocks[j].element) == list { j += 1 }
+            let kept = (i..<j).filter { keep[$0] }.count
+            if kept * 2 >= j - i && kept > 0 {
+                for k in i..<j where !keep[k] && eligible(k) && features[k].linkDensity < 0.5 && !features[k].isBoilerplatePhrase {
+                    keep[k] = true
+                }
+            }
+            i = j
+        }
+    }
+
+    /// The block that is the page's headline: near the start of the article (`anchor`), the
+    /// block whose words best match the page title, or else the last `h1` before the article.
+    func headline(_ blocks: [Block], _ features: [BlockFeatures], near anchor: Int, titleScores: [Double], tree: PageTree,
+                  topAncestors: Set<Int>) -> Int?
+    {
+        let lowest = max(0, anchor - 40), highest = min(blocks.count - 1, anchor + 10)
+        func eligible(_ i: Int) -> Bool {
+            features[i].characters <= 300 && (blocks[i].isHeading || features[i].linkDensity < 0.5)
+                && !tree.hasFurniture(outside: topAncestors, from: blocks[i].element)
+        }
+        var best: (index: Int, score: Double)?
+        for i in lowest...highest where titleScores[i] >= 0.6 && eligible(i) {
+            let score = titleScores[i]
+            if let b = best, score < b.score - 0.05 || (score <= b.score + 0.05 && abs(i - anchor) >= abs(b.index - anchor)) {
+                continue
+            }
+            best = (i, score)
+        }
+        if let best { return best.index }
+        return stride(from: anchor - 1, through: lowest, by: -1).first { i in
+            blocks[i].element >= 0 && tree.elements[blocks[i].element].tag == "h1" && eligible(i)
+        }
+    }
+
+    /// How well each short block matches the page title (0 to 1; 0 for long blocks). A
+    /// headline may be a link to its own page (Q&A sites do that); other blocks may not.
+    static func titleScores(_ blocks: [Block], _ features: [BlockFeatures], title: Substring?) -> [Double] {
+        guard let title, !title.isEmpty else { return Array(repeating: 0, count: blocks.count) }
+        let segments = titleSegments(title).map { (count: $0.count, words: Set($0)) }
+        let longest = segments.map(\.count).max() ?? 0
+        let titleCharacters = title.unicodeScalars.count
+        return blocks.indices.map { i in
+            let f = features[i]
+            guard f.characters <= min(300, 2 * titleCharacters + 20), blocks[i].isHeading || f.linkDensity < 0.5 else { return 0 }
+            let words = Self.words(blocks[i].text)
+            guard words.count >= 2, words.count <= 2 * longest + 2 else { return 0 }
+            return segments.map { segment in
+                Double(words.filter(segment.words.contains).count) / Double(max(words.count, segment.count))
+            }.max() ?? 0
+        }
+    }
+
+    /// The words of a title and of each of its parts between separators (" | ", " - ", …),
+    /// so that "Headline | Site" matches a headline of its own.
+    static func titleSegments(_ title: Substring) -> [[UInt64]] {
+        var segments = [words(title)]
+        var current: [Substring] = []
+        for token in title.split(whereSeparator: { $0 == " " }) {
+            if ["|", "-", "–", "—", "·", "::", "»", "/", ":"].contains(token) {
+                if !current.isEmpty { segments.append(words(current.joined(separator: " ")[...])) }
+                current = []
+            } else {
+                current.append(token)
+            }
+        }
+        if !current.isEmpty && segments.count > 1 { segments.append(words(current.joined(separator: " ")[...])) }
+        return segments
+    }
+
+    /// The words of a text as hashes of their lower-cased bytes: runs of letters and digits
+    /// (any non-ASCII character counts as a letter). Works on bytes and allocates one array.
+    static func words(_ text: Substring) -> [UInt64] {
+        var words: [UInt64] = []
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for var b in text.utf8 {
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+                hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                words.append(hash)
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            }
+        }
+        if inWord { words.append(hash) }
+        return words
+    }
+
+    /// Whether `fragment` occurs in a class/id value as a word or run of words, ignoring
+    /// case: `site-footer`, `footer_links`, `commentList`, `Comments_root__x1`, not inside
+    /// another word (`navy`, `bioscience`).
+    static func matchesWord(_ value: String, _ fragment: String) -> Bool {
+        let words = hintWords(value), wanted = hintWords(fragment)
+        guard !wanted.isEmpty, wanted.count <= words.count else { return false }
+        return (0...(words.count - wanted.count)).contains { start in
+            wanted.indices.allSatisfy { words[start + $0] == wanted[$0] }
+        }
+    }
+
+    /// The words of a class or id value, lower-cased. Words end at anything that is not a
+    /// letter or digit, and where a capital follows a lower-case letter (`commentList`).
+    /// Works on bytes: it runs on every class of every page.
+    static func hintWords(_ value: String) -> [PackedWordSet.Word] {
+        var words: [PackedWordSet.Word] = []
+        var current = PackedWordSet.Word()
+        var previousLower = false
+        for b in value.utf8 {
+            let upper = b >= 0x41 && b <= 0x5A, lower = b >= 0x61 && b <= 0x7A
+            if upper || lower || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+                if upper && previousLower {
+                    words.append(current)
+                    current = PackedWordSet.Word()
+                }
+                current.append(upper ? b | 0x20 : b)
+                previousLower = lower
+            } else {
+                if current.count > 0 { words.append(current) }
+                current = PackedWordSet.Word()
+                previousLower = false
+            }
+        }
+        if current.count > 0 { words.append(current) }
+        return words
+    }
+
+    /// What the words of one class or id value say about its element.
+    struct HintVerdict {
+        var negative = false
+        var positive = false
+        var answer = false
+    }
+
+    /// A hint list as a set of single words and of two-word runs (`most-read`).
+    struct HintVocabulary: Sendable {
+        let words: PackedWordSet
+
+        init(_ fragments: [String]) {
+            // Two-word runs are kept as written, with their hyphen: see `matches`.
+            words = PackedWordSet(fragments.map { $0.lowercased() })
+        }
+
+        func matches(_ hintWords: [PackedWordSet.Word]) -> Bool {
+            for (i, word) in hintWords.enumerated() {
+                if words.contains(word) { return true }
+                if i + 1 < hintWords.count && words.contains(word.joined(UInt8(ascii: "-"), hintWords[i + 1])) { return true }
+            }
+            return false
+        }
+    }
+
+    static let negativeVocabulary = HintVocabulary(negativeHints)
+    static let positiveVocabulary = HintVocabulary(positiveHints)
+    static let wrapperVocabulary = HintVocabulary(wrapperHints)
+    static let answerVocabulary = HintVocabulary(["answer", "answers"])
+
+    static func verdict(_ hint: String) -> HintVerdict {
+        let words = hintWords(hint)
+        var verdict = HintVerdict()
+        let negative = negativeVocabulary.matches(words), positive = positiveVocabulary.matches(words)
+        // A layout wrapper named after both (`content-sidebar-wrap`) is neither.
+        if negative && positive && wrapperVocabulary.matches(words) { return verdict }
+        verdict.negative = negative
+        verdict.positive = positive && !negative
+        verdict.answer = answerVocabulary.matches(words)
+        return verdict
+    }
+
+    /// A tree made from tag paths, for callers that give none: blocks with the same path
+    /// prefix share its elements, and each block's own element carries its hints.
+    static func elements(fromPaths blocks: inout [Block]) -> [Element] {
+        var elements: [Element] = []
+        var children: [String: Int] = [:]
+        for i in blocks.indices {
+            var parent = -1
+            for tag in blocks[i].tagPath.dropLast() {
+                let key = "\(parent)>\(tag)"
+                if let known = children[key] {
+                    parent = known
+                } else {
+                    elements.append(Element(parent: parent, tag: tag))
+                    children[key] = elements.count - 1
+                    parent = elements.count - 1
+                }
+            }
+            elements.append(Element(parent: parent, tag: blocks[i].tagPath.last ?? "", hints: blocks[i].hints))
+            blocks[i].element = elements.count - 1
+        }
+        return elements
+    }
+}
+
+/// What the classifier measures on a block's text. Works on bytes: it runs on every block.
+struct BlockFeatures {
+    /// Whether a short text has a © or says "all rights reserved".
+    static func isCopyrightLine(_ text: Substring) -> Bool {
+        let phrase = Array("all rights reserved".utf8)
+        var matched = 0
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if previous == 0xC2 && b == 0xA9 { return true }
+            previous = b
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            matched = lower == phrase[matched] ? matched + 1 : (lower == phrase[0] ? 1 : 0)
+            if matched == phrase.count { return true }
+        }
+        return false
+    }
+
+    var characters: Int
+    var linkCharacters: Int
+    var linkDensity: Double
+    var stopDensity: Double
+    var commas: Int
+    var isBoilerplatePhrase: Bool
+    /// How much the block counts towards its container being the article (0 for headings,
+    /// link lists and scraps).
+    var weight: Double
+
+    init(_ block: MainTextClassifier.Block, tree: PageTree) {
+        var characters = 0, commas = 0
+        for b in block.text.utf8 {
+            if b & 0xC0 != 0x80 { characters += 1 }
+            if b == UInt8(ascii: ",") { commas += 1 }
+        }
+        self.characters = characters
+        linkCharacters = min(block.linkCharacters, characters)
+        linkDensity = characters > 0 ? Double(linkCharacters) / Double(characters) : 0
+        // Link-heavy blocks are judged by their links alone.
+        if linkDensity <= 0.33 {
+            let (words, stops) = EnglishStopwords.density(of: block.text)
+            stopDensity = words > 0 ? Double(stops) / Double(words) : 0
+        } else {
+            stopDensity = 0
+        }
+        self.commas = commas
+        let text = block.text
+        isBoilerplatePhrase = characters <= 120 && (TextBoilerplate.isBoilerplate(text) || Self.isCopyrightLine(text))
+        if block.isHeading || characters < 25 || linkDensity >= 0.5 || isBoilerplatePhrase {
+            weight = 0
+        } else {
+            let prose = stopDensity >= 0.15 ? 1.0 : 0.4
+            weight = (1 + Double(min(commas, 10)) + min(3, Double(characters) / 100)) * (1 - linkDensity) * prose
+        }
+    }
+}
+
+/// The page's elements with what the classifier derives from them once: depth, whether an
+/// element is furniture (by tag or by hint) or content, and its container.
+struct PageTree {
+    let elements: [MainTextClassifier.Element]
+    /// Furniture by its own tag or hints.
+    var isFurniture: [Bool]
+    var isPositive: [Bool]
+    /// Inside (or being) a nav, aside, footer, form….
+    var inBoilerplateTag: [Bool]
+    var isContentTag: [Bool]
+    var isTransparent: [Bool]
+    /// An answer on a Q&A page (`answer` in its class or id).
+    var isAnswer: [Bool]
+
+    init(_ elements: [MainTextClassifier.Element]) {
+        self.elements = elements
+        let n = elements.count
+        isFurniture = Array(repeating: false, count: n)
+        isPositive = Array(repeating: false, count: n)
+        inBoilerplateTag = Array(repeating: false, count: n)
+        isContentTag = Array(repeating: false, count: n)
+        isTransparent = Array(repeating: false, count: n)
+        isAnswer = Array(repeating: false, count: n)
+        var verdicts: [String: MainTextClassifier.HintVerdict] = [:]
+        for (i, e) in elements.enumerated() {
+            let boilerplateTag = MainTextClassifier.boilerplateTags.contains(e.tag)
+            var negative = false, positive = false, answer = false
+            for hint in e.hints {
+                let verdict: MainTextClassifier.HintVerdict
+                if let known = verdicts[hint] {
+                    verdict = known
+                } else {
+                    verdict = MainTextClassifier.verdict(hint)
+                    verdicts[hint] = verdict
+                }
+                negative = negative || verdict.negative
+                positive = positive || verdict.positive
+                answer = answer || verdict.answer
+            }
+            isAnswer[i] = answer && !negative && !boilerplateTag
+            isFurniture[i] = boilerplateTag || negative
+            isPositive[i] = positive && !negative
+            inBoilerplateTag[i] = boilerplateTag || (e.parent >= 0 && e.parent < i && inBoilerplateTag[e.parent])
+            isContentTag[i] = MainTextClassifier.contentTags.contains(e.tag)
+            isTransparent[i] = MainTextClassifier.transparentTags.contains(e.tag)
+        }
+    }
+
+    func parent(_ e: Int) -> Int { e >= 0 && e < elements.count ? elements[e].parent : -1 }
+
+    func inBoilerplateTag(_ e: Int) -> Bool { e >= 0 && e < elements.count && inBoilerplateTag[e] }
+
+    /// The nearest enclosing element that is a container (not a list, quote or inline element).
+    func container(above e: Int) -> Int {
+        var p = parent(e)
+        while p >= 0 && isTransparent[p] { p = parent(p) }
+        return p
+    }
+
+    func ancestorsAndSelf(of e: Int) -> Set<Int> {
+        var set = Set<Int>()
+        var n = e
+        while n >= 0 { set.insert(n); n = parent(n) }
+        return set
+    }
+
+    func isInside(_ e: Int, _ ancestor: Int) -> Bool {
+        var n = e
+        while n >= 0 {
+            if n == ancestor { return true }
+            n = parent(n)
+        }
+        return false
+    }
+
+    /// Whether a furniture element stands between `e` (included) and the region's roots.
+    func hasFurniture(below region: Region, from e: Int) -> Bool {
+        var n = e
+        while n >= 0 && !region.roots.contains(n) {
+            if isFurniture[n] || region.excluded.contains(n) { return true }
+            n = parent(n)
+        }
+        return false
+    }
+
+    /// Whether a furniture element encloses `e` (or is `e`), not counting `except`.
+    func hasFurniture(outside except: Set<Int>, from e: Int) -> Bool {
+        var n = e
+        while n >= 0 {
+            if isFurniture[n] && !except.contains(n) { return true }
+            n = parent(n)
+        }
+        return false
+    }
+
+    /// The container where the article's paragraphs stand side by side, scored as
+    /// Readability does; nil when no block looks like prose.
+    ///
+    /// A container that starts with a headline (a block in `headlines`) or within a few
+    /// blocks after it wins over a better-scoring one elsewhere as long as it has at least
+    /// half that score: the article follows its headline, a prose footer or a long comment
+    /// thread does not.
+    func topContainer(_ blocks: [MainTextClassifier.Block], _ features: [BlockFeatures], following headlines: [Int]) -> Int? {
+        let n = elements.count
+        guard n > 0 else { return nil }
+        var score = Array(repeating: 0.0, count: n)
+        var characters = Array(repeating: 0, count: n)
+        var linkCharacters = Array(repeating: 0, count: n)
+        var firstBlock = Array(repeating: -1, count: n)
+        let dividers = [1.0, 2.0, 6.0, 9.0, 12.0]
+        for (i, block) in blocks.enumerated() where block.element >= 0 {
+            var a = block.element
+            while a >= 0 {
+                characters[a] += features[i].characters
+                linkCharacters[a] += features[i].linkCharacters
+                if firstBlock[a] < 0 { firstBlock[a] = i }
+                a = parent(a)
+            }
+            guard features[i].weight > 0 else { continue }
+            var c = container(above: block.element)
+            for divider in dividers where c >= 0 {
+                score[c] += features[i].weight / divider
+                c = container(above: c)
+            }
+        }
+        var final = Array(repeating: 0.0, count: n)
+        var best: (element: Int, score: Double)?
+        for e in 0..<n where score[e] > 0 {
+            var s = score[e]
+            if characters[e] > 0 { s *= 1 - Double(linkCharacters[e]) / Double(characters[e]) }
+            if inBoilerplateTag[e] || isFurniture[e] { s *= 0.25 }
+            if isPositive[e] || isContentTag[e] { s *= 1.25 }
+            final[e] = s
+            if s > (best?.score ?? 0) { best = (e, s) }
+        }
+        guard let overall = best, !headlines.isEmpty else { return best?.element }
+        // A container follows a headline when it starts at it, or after it but no later than
+        // the first paragraph after it.
+        let windows = headlines.map { h -> ClosedRange<Int> in
+            let paragraph = ((h + 1)..<blocks.count).first { features[$0].weight >= 3 } ?? blocks.count
+            return h...min(paragraph, h + 8)
+        }
+        var following: (element: Int, score: Double)?
+        for e in 0..<n where final[e] >= 0.5 * overall.score && final[e] > (following?.score ?? 0) {
+            if windows.contains(where: { $0.contains(firstBlock[e]) }) { following = (e, final[e]) }
+        }
+        return (following ?? overall).element
+    }
+
+    /// The elements whose subtrees make up the main text's region: see `MainTextClassifier`.
+    func region(around top: Int, _ blocks: [MainTextClassifier.Block], _ features: [BlockFeatures]) -> Region {
+        // The prose under each element that is not under furniture below it: one walk up
+        // from each block, stopping at the first furniture element.
+        var clean = Array(repeating: 0.0, count: elements.count)
+        var heaviest = Array(repeating: 0.0, count: elements.count)
+        for (i, block) in blocks.enumerated() where features[i].weight > 0 {
+            var e = block.element
+            while e >= 0 {
+                clean[e] += features[i].weight
+                heaviest[e] = max(heaviest[e], features[i].weight)
+                if isFurniture[e] { break }
+                e = parent(e)
+            }
+        }
+        func prose(under root: Int) -> Double { clean[root] }
+        // The weightiest block under `root` but not under `inner` nor under furniture.
+        func largestBlock(under root: Int, outside inner: Int) -> Double {
+            var largest = 0.0
+            for (i, block) in blocks.enumerated() where features[i].weight > largest {
+                var e = block.element
+                while e >= 0 && e != root && e != inner && !isFurniture[e] { e = parent(e) }
+                if e == root { largest = features[i].weight }
+            }
+            return largest
+        }
+        var current = top
+        var currentProse = prose(under: top)
+        for _ in 0..<4 {
+            let up = container(above: current)
+            guard up >= 0 else { break }
+            let upProse = prose(under: up)
+            guard upProse <= currentProse * 1.15 + 0.5, largestBlock(under: up, outside: current) < 4 else { break }
+            current = up
+            currentProse = upProse
+        }
+        var roots: Set<Int> = [top]
+        var units: Set<Int> = [top]
+        // Siblings of the same kind as the region or an element on its way up (tables and
+        // list items too: old forums put each post in a table of its own).
+        var path: [Int] = []
+        let beyond = container(above: current)
+        var step = top
+        while step >= 0 && step != beyond { path.append(step); step = parent(step) }
+        for member in path {
+            let e = elements[member]
+            // Rows of a layout table are its header, body and footer, not repeated units.
+            guard e.parent >= 0, !["tr", "tbody", "thead", "tfoot"].contains(e.tag) else { continue }
+            let own = prose(under: member)
+            for s in elements.indices where s != member && elements[s].parent == e.parent
+                && elements[s].tag == e.tag && elements[s].firstClass == e.firstClass && !isFurniture[s]
+            {
+                if prose(under: s) >= 0.1 * own { roots.insert(s); units.insert(s) }
+            }
+        }
+        // Answers on a Q&A page are its main text as much as the question is (an answer
+        // has a paragraph of substance; an answer form's small print does not).
+        for e in elements.indices where isAnswer[e] && heaviest[e] >= 4 && !roots.contains(where: { isInside(e, $0) }) {
+            roots.insert(e)
+        }
+        // Repeated units of another kind inside the region (a "read next" grid of teasers, a
+        // few comments) that hold a minor part of its prose: not the article.
+        let onPath = ancestorsAndSelf(of: top)
+        let regionProse = roots.reduce(0.0) { $0 + clean[$1] }
+        // Units are wrappers of blocks, not the paragraphs themselves.
+        var wrapsBlocks = Array(repeating: false, count: elements.count)
+        for block in blocks where block.element >= 0 {
+            var e = parent(block.element)
+            while e >= 0 && !wrapsBlocks[e] { wrapsBlocks[e] = true; e = parent(e) }
+        }
+        var groups: [GroupKey: [Int]] = [:]
+        for e in elements.indices where clean[e] > 0 && wrapsBlocks[e] && !isTransparent[e] && elements[e].parent >= 0
+            && !onPath.contains(e)
+            && !isInside(top, e) && roots.contains(where: { isInside(e, $0) && e != $0 })
+        {
+            groups[GroupKey(parent: elements[e].parent, tag: elements[e].tag, firstClass: elements[e].firstClass), default: []]
+                .append(e)
+        }
+        var excluded = Set<Int>()
+        for units in groups.values where units.count >= 2 {
+            let prose = units.reduce(0.0) { $0 + clean[$1] }
+            if prose < 0.5 * regionProse { excluded.formUnion(units) }
+        }
+        return Region(roots: roots, units: units, excluded: excluded)
+    }
+
+    struct GroupKey: Hashable {
+        var parent: Int
+        var tag: String
+        var firstClass: String
+    }
+}
+
+/// The subtrees that hold a page's main text.
+struct Region {
+    var roots: Set<Int>
+    /// The article's container and the repeated siblings that joined it.
+    var units: Set<Int>
+    /// Elements inside the roots whose text is not the article's.
+    var excluded: Set<Int> = []
+
+    func contains(_ e: Int, in tree: PageTree) -> Bool {
+        var n = e
+        while n >= 0 {
+            if roots.contains(n) { return true }
+            n = tree.parent(n)
+        }
+        return false
     }
 }
