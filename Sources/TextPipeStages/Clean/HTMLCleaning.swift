@@ -40,17 +40,13 @@ struct HTMLCleaning: Sendable {
 
     /// Which of the page's blocks are its main text.
     func keepFlags(_ page: HTMLText) -> [Bool] {
-        // An id or class list is judged as a whole: its words are what count.
         let elements = page.elements.map { e in
-            MainTextClassifier.Element(
-                parent: e.parent, tag: e.name, hints: e.id.isEmpty ? (e.classes.isEmpty ? [] : [e.classes]) : [e.id, e.classes],
-                firstClass: e.classes.prefix(while: { $0 != " " }).lowercased())
+            MainTextClassifier.Element(parent: e.parent, tag: e.name, id: e.id, classes: e.classes)
         }
         let blocks = page.blocks.map { block in
             MainTextClassifier.Block(
-                text: page.text(of: block), linkCharacters: block.linkCharacters,
-                isHeading: block.element.isHeading, isListItem: [.li, .dt, .dd].contains(block.element),
-                element: block.elementIndex)
+                text: page.text(of: block), linkCharacters: block.linkCharacters, isHeading: block.element.isHeading,
+                isListItem: block.element == .li || block.element == .dt || block.element == .dd, element: block.elementIndex)
         }
         var title: Substring?
         if case .string(let t)? = page.metadata["title"] { title = t[...] }

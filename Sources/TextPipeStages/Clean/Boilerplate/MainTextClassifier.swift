@@ -59,16 +59,21 @@ public struct MainTextClassifier: Sendable {
         public var parent: Int
         /// The lower-case tag name.
         public var tag: String
-        /// The element's own id and class values, as written (case marks word starts: `commentList`).
-        public var hints: [String]
-        /// Its first class, lower-cased: with the tag, what makes siblings "of the same kind".
-        public var firstClass: String
+        /// The element's own id, as written (case marks word starts: `commentList`).
+        public var id: String
+        /// The element's own classes, space-separated, as written.
+        public var classes: String
 
-        public init(parent: Int, tag: String, hints: [String] = [], firstClass: String = "") {
+        public init(parent: Int, tag: String, id: String = "", classes: String = "") {
             self.parent = parent
             self.tag = tag
-            self.hints = hints
-            self.firstClass = firstClass
+            self.id = id
+            self.classes = classes
+        }
+
+        /// Its first class: with the tag, what makes siblings "of the same kind".
+        var firstClass: Substring {
+            classes.utf8.firstIndex(of: 0x20).map { classes[..<$0] } ?? classes[...]
         }
     }
 
@@ -127,13 +132,13 @@ public struct MainTextClassifier: Sendable {
             return fallback(blocks, features, tree)
         }
         let region = tree.region(around: top, blocks, features)
-        let inRegion = blocks.map { region.contains($0.element, in: tree) }
-        let furniture = blocks.map { tree.hasFurniture(below: region, from: $0.element) }
+        let inRegion = blocks.map { region.contains($0.element) }
+        let furniture = blocks.map { region.hasFurniture(above: $0.element) }
         let topAncestors = tree.ancestorsAndSelf(of: top)
         // Where the article proper starts: its container's first block (the region may have
         // widened above the headline), and the headline near it. Nothing before the
         // headline is main text: that is the site's header, menus, breadcrumbs and kickers.
-        let anchor = blocks.indices.first { i in region.units.contains { tree.isInside(blocks[i].element, $0) } }
+        let anchor = blocks.indices.first { region.isInUnit(blocks[$0].element) }
         let headline = anchor.flatMap {
             self.headline(blocks, features, near: $0, titleScores: titleScores, tree: tree, topAncestors: topAncestors)
         }
@@ -302,57 +307,76 @@ public struct MainTextClassifier: Sendable {
     /// How well each short block matches the page title (0 to 1; 0 for long blocks). A
     /// headline may be a link to its own page (Q&A sites do that); other blocks may not.
     static func titleScores(_ blocks: [Block], _ features: [BlockFeatures], title: Substring?) -> [Double] {
-        guard let title, !title.isEmpty else { return Array(repeating: 0, count: blocks.count) }
-        let segments = titleSegments(title).map { (count: $0.count, words: Set($0)) }
+        var scores = Array(repeating: 0.0, count: blocks.count)
+        guard let title, !title.isEmpty else { return scores }
+        let segments = titleSegments(title)
         let longest = segments.map(\.count).max() ?? 0
         let titleCharacters = title.unicodeScalars.count
-        return blocks.indices.map { i in
+        var words: [UInt64] = []
+        for i in blocks.indices {
             let f = features[i]
-            guard f.characters <= min(300, 2 * titleCharacters + 20), blocks[i].isHeading || f.linkDensity < 0.5 else { return 0 }
-            let words = Self.words(blocks[i].text)
-            guard words.count >= 2, words.count <= 2 * longest + 2 else { return 0 }
-            return segments.map { segment in
-                Double(words.filter(segment.words.contains).count) / Double(max(words.count, segment.count))
-            }.max() ?? 0
-        }
-    }
-
-    /// The words of a title and of each of its parts between separators (" | ", " - ", …),
-    /// so that "Headline | Site" matches a headline of its own.
-    static func titleSegments(_ title: Substring) -> [[UInt64]] {
-        var segments = [words(title)]
-        var current: [Substring] = []
-        for token in title.split(whereSeparator: { $0 == " " }) {
-            if ["|", "-", "–", "—", "·", "::", "»", "/", ":"].contains(token) {
-                if !current.isEmpty { segments.append(words(current.joined(separator: " ")[...])) }
-                current = []
-            } else {
-                current.append(token)
+            guard f.characters <= min(300, 2 * titleCharacters + 20), blocks[i].isHeading || f.linkDensity < 0.5 else { continue }
+            Self.words(blocks[i].text, into: &words)
+            guard words.count >= 2, words.count <= 2 * longest + 2 else { continue }
+            // Titles are short: a scan beats hashing.
+            for segment in segments {
+                var shared = 0
+                for word in words where segment.contains(word) { shared += 1 }
+                scores[i] = max(scores[i], Double(shared) / Double(max(words.count, segment.count)))
             }
         }
-        if !current.isEmpty && segments.count > 1 { segments.append(words(current.joined(separator: " ")[...])) }
-        return segments
+        return scores
+    }
+
+    static let titleSeparators: [[UInt8]] = ["|", "-", "–", "—", "·", "::", "»", "/", ":"].map { Array($0.utf8) }
+
+    /// The words of a title and of each of its parts between separators (" | ", " - ", …),
+    /// so that "Headline | Site" matches a headline of its own. A separator is a token of
+    /// its own between spaces.
+    static func titleSegments(_ title: Substring) -> [[UInt64]] {
+        var whole: [UInt64] = [], parts: [[UInt64]] = [], current: [UInt64] = []
+        for token in title.utf8.split(separator: 0x20) {
+            if token.count <= 3 && titleSeparators.contains(where: { $0.elementsEqual(token) }) {
+                if !current.isEmpty { parts.append(current) }
+                current = []
+                continue
+            }
+            let words = Self.words(Substring(token))
+            whole += words
+            current += words
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.count > 1 ? [whole] + parts : [whole]
     }
 
     /// The words of a text as hashes of their lower-cased bytes: runs of letters and digits
-    /// (any non-ASCII character counts as a letter). Works on bytes and allocates one array.
+    /// (any non-ASCII character counts as a letter).
     static func words(_ text: Substring) -> [UInt64] {
         var words: [UInt64] = []
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for var b in text.utf8 {
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
-                hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
-                inWord = true
-            } else if inWord {
-                words.append(hash)
-                hash = 0xcbf2_9ce4_8422_2325
-                inWord = false
-            }
-        }
-        if inWord { words.append(hash) }
+        Self.words(text, into: &words)
         return words
+    }
+
+    /// The same into a buffer that is emptied first. Works on bytes.
+    static func words(_ text: Substring, into words: inout [UInt64]) {
+        words.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            for var b in bytes {
+                if b &- 0x41 < 26 { b |= 0x20 }
+                if b &- 0x61 < 26 || b &- 0x30 < 10 || b >= 0x80 {
+                    hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+                    inWord = true
+                } else if inWord {
+                    words.append(hash)
+                    hash = 0xcbf2_9ce4_8422_2325
+                    inWord = false
+                }
+            }
+            if inWord { words.append(hash) }
+        }
     }
 
     /// Whether `fragment` occurs in a class/id value as a word or run of words, ignoring
@@ -368,28 +392,33 @@ public struct MainTextClassifier: Sendable {
 
     /// The words of a class or id value, lower-cased. Words end at anything that is not a
     /// letter or digit, and where a capital follows a lower-case letter (`commentList`).
-    /// Works on bytes: it runs on every class of every page.
     static func hintWords(_ value: String) -> [PackedWordSet.Word] {
         var words: [PackedWordSet.Word] = []
+        forEachHintWord(value) { words.append($0) }
+        return words
+    }
+
+    /// Calls `body` with each word of a class or id value (see `hintWords`), on bytes and
+    /// without allocating: it runs on every element of every page.
+    static func forEachHintWord(_ value: String, _ body: (PackedWordSet.Word) -> Void) {
         var current = PackedWordSet.Word()
         var previousLower = false
         for b in value.utf8 {
-            let upper = b >= 0x41 && b <= 0x5A, lower = b >= 0x61 && b <= 0x7A
-            if upper || lower || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+            let upper = b &- 0x41 < 26, lower = b &- 0x61 < 26
+            if upper || lower || b &- 0x30 < 10 || b >= 0x80 {
                 if upper && previousLower {
-                    words.append(current)
+                    body(current)
                     current = PackedWordSet.Word()
                 }
                 current.append(upper ? b | 0x20 : b)
                 previousLower = lower
             } else {
-                if current.count > 0 { words.append(current) }
+                if current.count > 0 { body(current) }
                 current = PackedWordSet.Word()
                 previousLower = false
             }
         }
-        if current.count > 0 { words.append(current) }
-        return words
+        if current.count > 0 { body(current) }
     }
 
     /// What the words of one class or id value say about its element.
@@ -399,38 +428,30 @@ public struct MainTextClassifier: Sendable {
         var answer = false
     }
 
-    /// A hint list as a set of single words and of two-word runs (`most-read`).
-    struct HintVocabulary: Sendable {
-        let words: PackedWordSet
+    static let negativeTag: UInt8 = 1, positiveTag: UInt8 = 2, wrapperTag: UInt8 = 4, answerTag: UInt8 = 8
 
-        init(_ fragments: [String]) {
-            // Two-word runs are kept as written, with their hyphen: see `matches`.
-            words = PackedWordSet(fragments.map { $0.lowercased() })
-        }
-
-        func matches(_ hintWords: [PackedWordSet.Word]) -> Bool {
-            for (i, word) in hintWords.enumerated() {
-                if words.contains(word) { return true }
-                if i + 1 < hintWords.count && words.contains(word.joined(UInt8(ascii: "-"), hintWords[i + 1])) { return true }
-            }
-            return false
-        }
-    }
-
-    static let negativeVocabulary = HintVocabulary(negativeHints)
-    static let positiveVocabulary = HintVocabulary(positiveHints)
-    static let wrapperVocabulary = HintVocabulary(wrapperHints)
-    static let answerVocabulary = HintVocabulary(["answer", "answers"])
+    /// Every hint word and two-word run (`most-read`, kept with its hyphen), tagged with the
+    /// lists it is on.
+    static let hintVocabulary = PackedWordSet(
+        negativeHints.map { ($0, negativeTag) } + positiveHints.map { ($0, positiveTag) }
+            + wrapperHints.map { ($0, wrapperTag) } + [("answer", answerTag), ("answers", answerTag)])
 
     static func verdict(_ hint: String) -> HintVerdict {
-        let words = hintWords(hint)
+        var tags: UInt8 = 0
+        var previous: PackedWordSet.Word?
+        let vocabulary = hintVocabulary
+        forEachHintWord(hint) { word in
+            tags |= vocabulary.tag(word)
+            if let previous { tags |= vocabulary.tag(previous.joined(UInt8(ascii: "-"), word)) }
+            previous = word
+        }
         var verdict = HintVerdict()
-        let negative = negativeVocabulary.matches(words), positive = positiveVocabulary.matches(words)
+        let negative = tags & negativeTag != 0, positive = tags & positiveTag != 0
         // A layout wrapper named after both (`content-sidebar-wrap`) is neither.
-        if negative && positive && wrapperVocabulary.matches(words) { return verdict }
+        if negative && positive && tags & wrapperTag != 0 { return verdict }
         verdict.negative = negative
         verdict.positive = positive && !negative
-        verdict.answer = answerVocabulary.matches(words)
+        verdict.answer = tags & answerTag != 0
         return verdict
     }
 
@@ -451,7 +472,7 @@ public struct MainTextClassifier: Sendable {
                     parent = elements.count - 1
                 }
             }
-            elements.append(Element(parent: parent, tag: blocks[i].tagPath.last ?? "", hints: blocks[i].hints))
+            elements.append(Element(parent: parent, tag: blocks[i].tagPath.last ?? "", classes: blocks[i].hints.joined(separator: " ")))
             blocks[i].element = elements.count - 1
         }
         return elements
@@ -460,17 +481,18 @@ public struct MainTextClassifier: Sendable {
 
 /// What the classifier measures on a block's text. Works on bytes: it runs on every block.
 struct BlockFeatures {
+    static let rightsReserved = Array("all rights reserved".utf8)
+
     /// Whether a short text has a © or says "all rights reserved".
-    static func isCopyrightLine(_ text: Substring) -> Bool {
-        let phrase = Array("all rights reserved".utf8)
+    static func isCopyrightLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var matched = 0
         var previous: UInt8 = 0
-        for b in text.utf8 {
+        for b in bytes {
             if previous == 0xC2 && b == 0xA9 { return true }
             previous = b
-            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            matched = lower == phrase[matched] ? matched + 1 : (lower == phrase[0] ? 1 : 0)
-            if matched == phrase.count { return true }
+            let lower = b &- 0x41 < 26 ? b | 0x20 : b
+            matched = lower == rightsReserved[matched] ? matched + 1 : (lower == rightsReserved[0] ? 1 : 0)
+            if matched == rightsReserved.count { return true }
         }
         return false
     }
@@ -486,24 +508,18 @@ struct BlockFeatures {
     var weight: Double
 
     init(_ block: MainTextClassifier.Block, tree: PageTree) {
-        var characters = 0, commas = 0
-        for b in block.text.utf8 {
-            if b & 0xC0 != 0x80 { characters += 1 }
-            if b == UInt8(ascii: ",") { commas += 1 }
-        }
-        self.characters = characters
+        var text = block.text
+        self = text.withUTF8 { BlockFeatures(bytes: $0, block) }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, _ block: MainTextClassifier.Block) {
+        let counts = EnglishStopwords.scan(bytes)
+        characters = counts.characters
+        commas = counts.commas
         linkCharacters = min(block.linkCharacters, characters)
         linkDensity = characters > 0 ? Double(linkCharacters) / Double(characters) : 0
-        // Link-heavy blocks are judged by their links alone.
-        if linkDensity <= 0.33 {
-            let (words, stops) = EnglishStopwords.density(of: block.text)
-            stopDensity = words > 0 ? Double(stops) / Double(words) : 0
-        } else {
-            stopDensity = 0
-        }
-        self.commas = commas
-        let text = block.text
-        isBoilerplatePhrase = characters <= 120 && (TextBoilerplate.isBoilerplate(text) || Self.isCopyrightLine(text))
+        stopDensity = counts.words > 0 ? Double(counts.stopwords) / Double(counts.words) : 0
+        isBoilerplatePhrase = characters <= 120 && (TextBoilerplate.isBoilerplate(bytes) || Self.isCopyrightLine(bytes))
         if block.isHeading || characters < 25 || linkDensity >= 0.5 || isBoilerplatePhrase {
             weight = 0
         } else {
@@ -511,6 +527,21 @@ struct BlockFeatures {
             weight = (1 + Double(min(commas, 10)) + min(3, Double(characters) / 100)) * (1 - linkDensity) * prose
         }
     }
+}
+
+/// What a tag says about its element, looked up once per element.
+enum TagKind {
+    case boilerplate, content, transparent, other
+
+    static let table: [String: TagKind] = {
+        var table: [String: TagKind] = [:]
+        for tag in MainTextClassifier.boilerplateTags { table[tag] = .boilerplate }
+        for tag in MainTextClassifier.contentTags { table[tag] = .content }
+        for tag in MainTextClassifier.transparentTags { table[tag] = .transparent }
+        return table
+    }()
+
+    static func of(_ tag: String) -> TagKind { table[tag] ?? .other }
 }
 
 /// The page's elements with what the classifier derives from them once: depth, whether an
@@ -536,28 +567,21 @@ struct PageTree {
         isContentTag = Array(repeating: false, count: n)
         isTransparent = Array(repeating: false, count: n)
         isAnswer = Array(repeating: false, count: n)
-        var verdicts: [String: MainTextClassifier.HintVerdict] = [:]
         for (i, e) in elements.enumerated() {
-            let boilerplateTag = MainTextClassifier.boilerplateTags.contains(e.tag)
-            var negative = false, positive = false, answer = false
-            for hint in e.hints {
-                let verdict: MainTextClassifier.HintVerdict
-                if let known = verdicts[hint] {
-                    verdict = known
-                } else {
-                    verdict = MainTextClassifier.verdict(hint)
-                    verdicts[hint] = verdict
-                }
-                negative = negative || verdict.negative
-                positive = positive || verdict.positive
-                answer = answer || verdict.answer
-            }
+            let kind = TagKind.of(e.tag)
+            let boilerplateTag = kind == .boilerplate
+            // The id and the class list are each judged as a whole: their words are what count.
+            let byID = e.id.isEmpty ? MainTextClassifier.HintVerdict() : MainTextClassifier.verdict(e.id)
+            let byClass = e.classes.isEmpty ? MainTextClassifier.HintVerdict() : MainTextClassifier.verdict(e.classes)
+            let negative = byID.negative || byClass.negative
+            let positive = byID.positive || byClass.positive
+            let answer = byID.answer || byClass.answer
             isAnswer[i] = answer && !negative && !boilerplateTag
             isFurniture[i] = boilerplateTag || negative
             isPositive[i] = positive && !negative
             inBoilerplateTag[i] = boilerplateTag || (e.parent >= 0 && e.parent < i && inBoilerplateTag[e.parent])
-            isContentTag[i] = MainTextClassifier.contentTags.contains(e.tag)
-            isTransparent[i] = MainTextClassifier.transparentTags.contains(e.tag)
+            isContentTag[i] = kind == .content
+            isTransparent[i] = kind == .transparent
         }
     }
 
@@ -583,16 +607,6 @@ struct PageTree {
         var n = e
         while n >= 0 {
             if n == ancestor { return true }
-            n = parent(n)
-        }
-        return false
-    }
-
-    /// Whether a furniture element stands between `e` (included) and the region's roots.
-    func hasFurniture(below region: Region, from e: Int) -> Bool {
-        var n = e
-        while n >= 0 && !region.roots.contains(n) {
-            if isFurniture[n] || region.excluded.contains(n) { return true }
             n = parent(n)
         }
         return false
@@ -719,9 +733,11 @@ struct PageTree {
         }
         // Answers on a Q&A page are its main text as much as the question is (an answer
         // has a paragraph of substance; an answer form's small print does not).
-        for e in elements.indices where isAnswer[e] && heaviest[e] >= 4 && !roots.contains(where: { isInside(e, $0) }) {
+        var inside = insideAny(roots)
+        for e in elements.indices where isAnswer[e] && heaviest[e] >= 4 && !inside[e] {
             roots.insert(e)
         }
+        inside = insideAny(roots)
         // Repeated units of another kind inside the region (a "read next" grid of teasers, a
         // few comments) that hold a minor part of its prose: not the article.
         let onPath = ancestorsAndSelf(of: top)
@@ -734,10 +750,9 @@ struct PageTree {
         }
         var groups: [GroupKey: [Int]] = [:]
         for e in elements.indices where clean[e] > 0 && wrapsBlocks[e] && !isTransparent[e] && elements[e].parent >= 0
-            && !onPath.contains(e)
-            && !isInside(top, e) && roots.contains(where: { isInside(e, $0) && e != $0 })
+            && !onPath.contains(e) && inside[elements[e].parent]
         {
-            groups[GroupKey(parent: elements[e].parent, tag: elements[e].tag, firstClass: elements[e].firstClass), default: []]
+            groups[GroupKey(parent: elements[e].parent, tag: elements[e].tag, firstClass: String(elements[e].firstClass)), default: []]
                 .append(e)
         }
         var excluded = Set<Int>()
@@ -745,7 +760,23 @@ struct PageTree {
             let prose = units.reduce(0.0) { $0 + clean[$1] }
             if prose < 0.5 * regionProse { excluded.formUnion(units) }
         }
-        return Region(roots: roots, units: units, excluded: excluded)
+        // Per element, whether furniture (or an excluded unit) stands between it and its root.
+        var furnitureBelow = Array(repeating: false, count: elements.count)
+        for e in elements.indices where !roots.contains(e) {
+            let p = elements[e].parent
+            furnitureBelow[e] = isFurniture[e] || excluded.contains(e) || (p >= 0 && p < e && furnitureBelow[p])
+        }
+        return Region(roots: roots, units: units, inside: inside, inUnit: insideAny(units), furnitureBelow: furnitureBelow)
+    }
+
+    /// Per element, whether it is one of `roots` or inside one: one pass, parents first.
+    func insideAny(_ roots: Set<Int>) -> [Bool] {
+        var inside = Array(repeating: false, count: elements.count)
+        for e in elements.indices {
+            let p = elements[e].parent
+            inside[e] = roots.contains(e) || (p >= 0 && p < e && inside[p])
+        }
+        return inside
     }
 
     struct GroupKey: Hashable {
@@ -755,20 +786,21 @@ struct PageTree {
     }
 }
 
-/// The subtrees that hold a page's main text.
+/// The subtrees that hold a page's main text, with what the classifier asks of them per
+/// element.
 struct Region {
     var roots: Set<Int>
     /// The article's container and the repeated siblings that joined it.
     var units: Set<Int>
-    /// Elements inside the roots whose text is not the article's.
-    var excluded: Set<Int> = []
+    /// Per element: whether it is a root or inside one.
+    var inside: [Bool]
+    /// Per element: whether it is a unit or inside one.
+    var inUnit: [Bool]
+    /// Per element: whether a furniture element, or a unit of another kind (teasers), stands
+    /// between it (included) and its root.
+    var furnitureBelow: [Bool]
 
-    func contains(_ e: Int, in tree: PageTree) -> Bool {
-        var n = e
-        while n >= 0 {
-            if roots.contains(n) { return true }
-            n = tree.parent(n)
-        }
-        return false
-    }
+    func contains(_ e: Int) -> Bool { e >= 0 && e < inside.count && inside[e] }
+    func isInUnit(_ e: Int) -> Bool { e >= 0 && e < inUnit.count && inUnit[e] }
+    func hasFurniture(above e: Int) -> Bool { e >= 0 && e < furnitureBelow.count && furnitureBelow[e] }
 }

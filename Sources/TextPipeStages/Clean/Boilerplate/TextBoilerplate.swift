@@ -30,37 +30,62 @@ struct TextBoilerplate: TextPass {
 
     static let maxLineLength = 100
 
-    static let exactLineBytes: Set<[UInt8]> = Set(exactLines.map { Array($0.utf8) })
+    static let exactLineHashes: Set<UInt64> = Set(exactLines.map { hash($0.utf8[...]) })
     static let prefixBytes: [[UInt8]] = prefixes.map { Array($0.utf8) }
     static let reservedSuffix = Array("all rights reserved".utf8)
 
-    /// Works on bytes (spaces, tabs and no-break spaces trimmed, ASCII letters lower-cased):
-    /// the main-text classifier asks this of every short block of every page.
+    /// FNV-1a of bytes, ASCII letters lower-cased.
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for var b in bytes {
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
     static func isBoilerplate(_ line: Substring) -> Bool {
-        let utf8 = line.utf8
-        guard !utf8.isEmpty, utf8.count <= maxLineLength + 16 else { return false }
-        var bytes = Array(utf8)
-        func isSpace(_ i: Int) -> Int {
-            if bytes[i] == 0x20 || bytes[i] == 0x09 { return 1 }
-            if bytes[i] == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 { return 2 }
-            return 0
+        var line = line
+        return line.withUTF8 { isBoilerplate($0) }
+    }
+
+    /// Works on bytes, without allocating (spaces, tabs and no-break spaces trimmed, ASCII
+    /// letters lower-cased): the main-text classifier asks this of every short block of
+    /// every page.
+    static func isBoilerplate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isEmpty, line.count <= maxLineLength + 16 else { return false }
+        var start = 0, end = line.count
+        while start < end {
+            if line[start] == 0x20 || line[start] == 0x09 {
+                start += 1
+            } else if line[start] == 0xC2 && start + 1 < end && line[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
         }
-        var start = 0
-        while start < bytes.count, case let n = isSpace(start), n > 0 { start += n }
-        var end = bytes.count
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09
-            || (bytes[end - 1] == 0xA0 && end - 2 >= start && bytes[end - 2] == 0xC2))
+        while end > start {
+            if line[end - 1] == 0x20 || line[end - 1] == 0x09 {
+                end -= 1
+            } else if line[end - 1] == 0xA0 && end - 2 >= start && line[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        let bytes = UnsafeBufferPointer(rebasing: line[start..<end])
+        guard !bytes.isEmpty, bytes.count <= maxLineLength else { return false }
+        if exactLineHashes.contains(hash(bytes)) { return true }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        let body = bytes.last == UInt8(ascii: ".") ? bytes.count - 1 : bytes.count
+        if body >= reservedSuffix.count
+            && (0..<reservedSuffix.count).allSatisfy({ lower(bytes[body - reservedSuffix.count + $0]) == reservedSuffix[$0] })
         {
-            end -= bytes[end - 1] == 0xA0 ? 2 : 1
+            return true
         }
-        guard end > start, end - start <= maxLineLength else { return false }
-        bytes = Array(bytes[start..<end])
-        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
-        if exactLineBytes.contains(bytes) { return true }
-        var trimmed = bytes[...]
-        if trimmed.last == UInt8(ascii: ".") { trimmed = trimmed.dropLast() }
-        if trimmed.count >= reservedSuffix.count && trimmed.suffix(reservedSuffix.count).elementsEqual(reservedSuffix) { return true }
-        return prefixBytes.contains { bytes.starts(with: $0) }
+        return prefixBytes.contains { prefix in
+            prefix.count <= bytes.count && (0..<prefix.count).allSatisfy { lower(bytes[$0]) == prefix[$0] }
+        }
     }
 
     func rewrite(_ s: UnsafeRawBufferPointer) -> TextBuilder? {
