@@ -38,14 +38,20 @@ public enum EnglishStopwords {
         return (counts.words, counts.stopwords)
     }
 
-    /// What one pass over a text's UTF-8 bytes counts: code points, commas, words and stop
-    /// words. Allocates nothing: it runs on every block of every page.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (characters: Int, commas: Int, words: Int, stopwords: Int) {
-        var characters = 0, commas = 0, words = 0, stops = 0
+    /// What one pass over a text's UTF-8 bytes counts: code points, wide ones (CJK, kana,
+    /// Hangul: U+3000 to U+DFFF), commas (also 、 and ，), words and stop words. Allocates
+    /// nothing: it runs on every block of every page.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (characters: Int, wide: Int, commas: Int, words: Int, stopwords: Int)
+    {
+        var characters = 0, wide = 0, commas = 0, words = 0, stops = 0
         var low: UInt64 = 0, high: UInt64 = 0, count = 0
+        var previous: UInt8 = 0, previous2: UInt8 = 0
         let table = packed
         for b in bytes {
+            defer { previous2 = previous; previous = b }
             if b & 0xC0 != 0x80 { characters += 1 }
+            if b &- 0xE3 < 11 { wide += 1 }
             let upper = b &- 0x41 < 26
             if upper || b &- 0x61 < 26 || b == 0x27 || b >= 0x80 {
                 // Stop words are at most 10 bytes: longer words are only counted.
@@ -55,6 +61,10 @@ public enum EnglishStopwords {
                     high |= UInt64(upper ? b | 0x20 : b) << (8 * (count - 8))
                 }
                 count += 1
+                // The ideographic comma and the full-width one (、，) end in 0x81 and 0x8C.
+                if (b == 0x81 && previous2 == 0xE3 && previous == 0x80) || (b == 0x8C && previous2 == 0xEF && previous == 0xBC) {
+                    commas += 1
+                }
             } else {
                 if b == UInt8(ascii: ",") { commas += 1 }
                 if count > 0 {
@@ -70,6 +80,6 @@ public enum EnglishStopwords {
             words += 1
             if count <= 10 && table.contains(low: low, high: high, count: count) { stops += 1 }
         }
-        return (characters, commas, words, stops)
+        return (characters, wide, commas, words, stops)
     }
 }

@@ -119,8 +119,19 @@ public struct MainTextClassifier: Sendable {
         guard !blocks.isEmpty else { return [] }
         var blocks = blocks
         let tree = PageTree(elements.isEmpty ? Self.elements(fromPaths: &blocks) : elements)
-        let features = blocks.map { BlockFeatures($0, tree: tree) }
+        var features = blocks.map { BlockFeatures($0, tree: tree) }
         var keep = Array(repeating: false, count: blocks.count)
+        // Stop words are English ones. On a page in another language (or one without
+        // sentences) they say nothing, and blocks are judged by length and links alone, as
+        // jusText does without a stop list.
+        var words = 0, stops = 0
+        for f in features where f.linkDensity < 0.5 && f.length >= 30 {
+            words += f.words
+            stops += f.stopwords
+        }
+        if words > 0 && Double(stops) < 0.12 * Double(words) {
+            for i in features.indices { features[i].judgeWithoutStopWords() }
+        }
 
         let titleScores = Self.titleScores(blocks, features, title: title)
         // The blocks that most likely are the headline: the closest matches to the title,
@@ -144,8 +155,11 @@ public struct MainTextClassifier: Sendable {
         }
 
         var kinds = blocks.indices.map { i -> Kind in
-            guard inRegion[i], i >= (headline ?? 0) else { return .bad }
-            return regionKind(blocks[i], features[i], furniture: furniture[i], tree: tree)
+            guard inRegion[i] else { return .bad }
+            let kind = regionKind(blocks[i], features[i], furniture: furniture[i], tree: tree)
+            // Before the headline only a real paragraph of the article survives.
+            if let headline, i < headline { return kind == .good && features[i].weight >= 4 ? .good : .bad }
+            return kind
         }
         reviseShortBlocks(&kinds)
         for i in blocks.indices { keep[i] = kinds[i] == .good }
@@ -158,7 +172,7 @@ public struct MainTextClassifier: Sendable {
             keep[headline] = true
             for i in (headline + 1)..<max(headline + 1, anchor) where !keep[i] {
                 let f = features[i]
-                keep[i] = f.characters >= 70 && f.linkDensity < 0.2
+                keep[i] = f.length >= 70 && f.linkDensity < 0.2
                     && f.stopDensity >= 0.32 && !f.isBoilerplatePhrase
                     && !tree.hasFurniture(outside: topAncestors, from: blocks[i].element)
             }
@@ -174,9 +188,9 @@ public struct MainTextClassifier: Sendable {
         if block.isHeading { return .short }
         // Code and other preformatted text has few stop words but belongs to the text around it.
         if block.element >= 0 && tree.elements[block.element].tag == "pre" { return .nearGood }
-        if f.characters < 70 { return f.linkCharacters > 0 ? .bad : .short }
+        if f.length < 70 { return f.linkCharacters > 0 ? .bad : .short }
         if f.stopDensity >= 0.22 { return .good }
-        if f.stopDensity >= 0.12 || f.characters > 200 { return .nearGood }
+        if f.stopDensity >= 0.12 || f.length > 200 { return .nearGood }
         return .bad
     }
 
@@ -189,8 +203,8 @@ public struct MainTextClassifier: Sendable {
             if tree.hasFurniture(outside: [], from: blocks[i].element) || f.isBoilerplatePhrase || f.linkDensity > 0.33 {
                 return .bad
             }
-            if f.characters < 70 { return f.linkCharacters > 0 ? .bad : .short }
-            if f.stopDensity >= 0.28 { return f.characters > 200 ? .good : .nearGood }
+            if f.length < 70 { return f.linkCharacters > 0 ? .bad : .short }
+            if f.stopDensity >= 0.28 { return f.length > 200 ? .good : .nearGood }
             return f.stopDensity >= 0.2 ? .nearGood : .bad
         }
         var kinds = initial
@@ -252,7 +266,7 @@ public struct MainTextClassifier: Sendable {
                 j += 1
             }
             if blocks[i].isListItem && i > 0 && keep[i - 1]
-                && (i + 1 < blocks.count && keep[i + 1] || features[i].characters > 30)
+                && (i + 1 < blocks.count && keep[i + 1] || features[i].length > 30)
             {
                 keep[i] = true
             }
@@ -309,7 +323,9 @@ public struct MainTextClassifier: Sendable {
     static func titleScores(_ blocks: [Block], _ features: [BlockFeatures], title: Substring?) -> [Double] {
         var scores = Array(repeating: 0.0, count: blocks.count)
         guard let title, !title.isEmpty else { return scores }
-        let segments = titleSegments(title)
+        // A part of the title must have three words to match on its own: "Latest updates"
+        // is a subheading as often as a headline.
+        let segments = titleSegments(title).enumerated().filter { $0.offset == 0 || $0.element.count >= 3 }.map(\.element)
         let longest = segments.map(\.count).max() ?? 0
         let titleCharacters = title.unicodeScalars.count
         var words: [UInt64] = []
@@ -498,6 +514,12 @@ struct BlockFeatures {
     }
 
     var characters: Int
+    /// The length that thresholds compare: code points, with a CJK character counting as
+    /// three, since it carries about as much as a short word.
+    var length: Int
+    var words: Int
+    var stopwords: Int
+    var isHeading: Bool
     var linkCharacters: Int
     var linkDensity: Double
     var stopDensity: Double
@@ -515,17 +537,30 @@ struct BlockFeatures {
     private init(bytes: UnsafeBufferPointer<UInt8>, _ block: MainTextClassifier.Block) {
         let counts = EnglishStopwords.scan(bytes)
         characters = counts.characters
+        length = counts.characters + 2 * counts.wide
         commas = counts.commas
+        words = counts.words
+        stopwords = counts.stopwords
+        isHeading = block.isHeading
         linkCharacters = min(block.linkCharacters, characters)
         linkDensity = characters > 0 ? Double(linkCharacters) / Double(characters) : 0
         stopDensity = counts.words > 0 ? Double(counts.stopwords) / Double(counts.words) : 0
         isBoilerplatePhrase = characters <= 120 && (TextBoilerplate.isBoilerplate(bytes) || Self.isCopyrightLine(bytes))
-        if block.isHeading || characters < 25 || linkDensity >= 0.5 || isBoilerplatePhrase {
-            weight = 0
-        } else {
-            let prose = stopDensity >= 0.15 ? 1.0 : 0.4
-            weight = (1 + Double(min(commas, 10)) + min(3, Double(characters) / 100)) * (1 - linkDensity) * prose
-        }
+        weight = 0
+        weight = proseWeight(stopDensity >= 0.15 ? 1.0 : 0.4)
+    }
+
+    /// How much the block counts towards its container being the article.
+    func proseWeight(_ prose: Double) -> Double {
+        if isHeading || length < 25 || linkDensity >= 0.5 || isBoilerplatePhrase { return 0 }
+        return (1 + Double(min(commas, 10)) + min(3, Double(length) / 100)) * (1 - linkDensity) * prose
+    }
+
+    /// For a page whose language has no stop list: every block reads as prose as far as
+    /// stop words go.
+    mutating func judgeWithoutStopWords() {
+        stopDensity = 0.4
+        weight = proseWeight(1)
     }
 }
 
