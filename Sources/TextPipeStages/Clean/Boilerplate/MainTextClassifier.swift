@@ -705,7 +705,10 @@ struct PageTree {
             return h...min(paragraph, h + 8)
         }
         var following: (element: Int, score: Double)?
-        for e in 0..<n where final[e] >= 0.5 * overall.score && final[e] > (following?.score ?? 0) {
+        // Not an element around the best container: that would take the competitor in too.
+        for e in 0..<n where final[e] >= 0.5 * overall.score && final[e] > (following?.score ?? 0)
+            && (e == overall.element || !isInside(overall.element, e))
+        {
             if windows.contains(where: { $0.contains(firstBlock[e]) }) { following = (e, final[e]) }
         }
         return (following ?? overall).element
