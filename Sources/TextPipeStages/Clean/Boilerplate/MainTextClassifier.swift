@@ -184,7 +184,9 @@ public struct MainTextClassifier: Sendable {
     /// The verdict on a block inside the region, before its neighbours are considered.
     func regionKind(_ block: Block, _ f: BlockFeatures, furniture: Bool, tree: PageTree) -> Kind {
         if furniture || f.isBoilerplatePhrase { return .bad }
-        if f.linkDensity > 0.33 { return .bad }
+        // Long prose may link a good deal of its words (an encyclopedia's paragraphs do); a
+        // shorter block that is a third links is a link list.
+        if f.linkDensity > (f.length >= 200 && f.stopDensity >= 0.3 ? 0.5 : 0.33) { return .bad }
         if block.isHeading { return .short }
         // Code and other preformatted text has few stop words but belongs to the text around it.
         if block.element >= 0 && tree.elements[block.element].tag == "pre" { return .nearGood }
@@ -730,6 +732,11 @@ struct PageTree {
             }
         }
         func prose(under root: Int) -> Double { clean[root] }
+        var hasH1 = Array(repeating: false, count: elements.count)
+        for block in blocks where block.isHeading && block.element >= 0 && elements[block.element].tag == "h1" {
+            var e = block.element
+            while e >= 0 && !hasH1[e] { hasH1[e] = true; e = parent(e) }
+        }
         // The weightiest block under `root` but not under `inner` nor under furniture.
         func largestBlock(under root: Int, outside inner: Int) -> Double {
             var largest = 0.0
@@ -766,7 +773,9 @@ struct PageTree {
             for s in elements.indices where s != member && elements[s].parent == e.parent
                 && elements[s].tag == e.tag && elements[s].firstClass == e.firstClass && !isFurniture[s]
             {
-                if prose(under: s) >= 0.1 * own { roots.insert(s); units.insert(s) }
+                // A sibling with a headline of its own is another article (the next story
+                // that a news site appends below), not a part of this one.
+                if prose(under: s) >= 0.1 * own && !hasH1[s] { roots.insert(s); units.insert(s) }
             }
         }
         // Answers on a Q&A page are its main text as much as the question is (an answer
