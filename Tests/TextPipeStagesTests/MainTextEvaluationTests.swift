@@ -86,8 +86,20 @@ struct MainTextEvaluationTests {
         let results = try Self.evaluate("tuned")
         #expect(results.count >= 30)
         let mean = results.map(\.score.f1).reduce(0, +) / Double(results.count)
-        #expect(mean >= 0.0)
-        for (name, s) in results { #expect(s.f1 >= 0.0, "\(name): F1 \(s.f1)") }
+        // 0.994 when these floors were set; the worst page was 0.94.
+        #expect(mean >= 0.97)
+        for (name, s) in results { #expect(s.f1 >= 0.8, "\(name): F1 \(s.f1)") }
+    }
+
+    @Test("held-out pages, never tuned on: the honest estimate")
+    func heldOutPages() throws {
+        let results = try Self.evaluate("heldout")
+        #expect(results.count >= 8)
+        let mean = results.map(\.score.f1).reduce(0, +) / Double(results.count)
+        // 0.985 on first run (the classifier before this work scored 0.874); the worst page
+        // was 0.91. Floors guard against regressions; the pages must not be tuned on.
+        #expect(mean >= 0.95)
+        for (name, s) in results { #expect(s.f1 >= 0.75, "\(name): F1 \(s.f1)") }
     }
 
     @Test("every expected paragraph is visible text of its page, so a miss is the extractor's")
