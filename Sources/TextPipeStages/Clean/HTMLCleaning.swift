@@ -28,16 +28,7 @@ struct HTMLCleaning: Sendable {
         var text = page.text
         var map = page.map
         if mainTextOnly && !page.blocks.isEmpty {
-            let keep = classifier.classify(page.blocks.map { block in
-                MainTextClassifier.Block(
-                    text: page.text(of: block),
-                    linkCharacters: block.linkCharacters,
-                    tagPath: Self.tagNames(block.path),
-                    hints: block.classesAndIDs.lowercased().split(separator: " ").map(String.init),
-                    isHeading: [.h1, .h2, .h3, .h4, .h5, .h6].contains(block.element),
-                    isListItem: [.li, .dt, .dd].contains(block.element))
-            })
-            (text, map) = page.text(keeping: keep)
+            (text, map) = page.text(keeping: keepFlags(page))
         }
         document.replaceText(text, mapping: map)
         // The page's own title, description, author, date and language, unless the reader
@@ -47,10 +38,18 @@ struct HTMLCleaning: Sendable {
         }
     }
 
-    /// `html>body>div#main.content>article>p` → `["html","body","div","article","p"]`.
-    static func tagNames(_ path: String) -> [String] {
-        path.split(separator: ">").map { step in
-            String(step.prefix(while: { $0 != "#" && $0 != "." })).lowercased()
+    /// Which of the page's blocks are its main text.
+    func keepFlags(_ page: HTMLText) -> [Bool] {
+        let elements = page.elements.map { e in
+            MainTextClassifier.Element(parent: e.parent, tag: e.name, id: e.id, classes: e.classes)
         }
+        let blocks = page.blocks.map { block in
+            MainTextClassifier.Block(
+                text: page.text(of: block), linkCharacters: block.linkCharacters, isHeading: block.element.isHeading,
+                isListItem: block.element == .li || block.element == .dt || block.element == .dd, element: block.elementIndex)
+        }
+        var title: Substring?
+        if case .string(let t)? = page.metadata["title"] { title = t[...] }
+        return classifier.classify(blocks, elements: elements, title: title)
     }
 }

@@ -23,29 +23,63 @@ public enum EnglishStopwords {
         "we're", "you're", "he's", "she's",
     ]
 
+    static let packed = PackedWordSet(words)
+
     /// Counts words (runs of ASCII letters and apostrophes, other letters count as word
-    /// characters too) and how many are stop words. Works on bytes: it runs on every block.
+    /// characters too) and how many are stop words.
     public static func density(of text: Substring) -> (words: Int, stopwords: Int) {
-        var words = 0, stops = 0
-        var current: [UInt8] = []
-        current.reserveCapacity(16)
-        func flush() {
-            guard !current.isEmpty else { return }
+        var text = text
+        return text.withUTF8 { density(of: $0) }
+    }
+
+    /// The same over UTF-8 bytes.
+    static func density(of bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, stopwords: Int) {
+        let counts = scan(bytes)
+        return (counts.words, counts.stopwords)
+    }
+
+    /// What one pass over a text's UTF-8 bytes counts: code points, wide ones (CJK, kana,
+    /// Hangul: U+3000 to U+DFFF), commas (also 、 and ，), words and stop words. Allocates
+    /// nothing: it runs on every block of every page.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (characters: Int, wide: Int, commas: Int, words: Int, stopwords: Int)
+    {
+        var characters = 0, wide = 0, commas = 0, words = 0, stops = 0
+        var low: UInt64 = 0, high: UInt64 = 0, count = 0
+        var previous: UInt8 = 0, previous2: UInt8 = 0
+        let table = packed
+        for b in bytes {
+            defer { previous2 = previous; previous = b }
+            if b & 0xC0 != 0x80 { characters += 1 }
+            if b &- 0xE3 < 11 { wide += 1 }
+            let upper = b &- 0x41 < 26
+            if upper || b &- 0x61 < 26 || b == 0x27 || b >= 0x80 {
+                // Stop words are at most 10 bytes: longer words are only counted.
+                if count < 8 {
+                    low |= UInt64(upper ? b | 0x20 : b) << (8 * count)
+                } else if count < 10 {
+                    high |= UInt64(upper ? b | 0x20 : b) << (8 * (count - 8))
+                }
+                count += 1
+                // The ideographic comma and the full-width one (、，) end in 0x81 and 0x8C.
+                if (b == 0x81 && previous2 == 0xE3 && previous == 0x80) || (b == 0x8C && previous2 == 0xEF && previous == 0xBC) {
+                    commas += 1
+                }
+            } else {
+                if b == UInt8(ascii: ",") { commas += 1 }
+                if count > 0 {
+                    words += 1
+                    if count <= 10 && table.contains(low: low, high: high, count: count) { stops += 1 }
+                    low = 0
+                    high = 0
+                    count = 0
+                }
+            }
+        }
+        if count > 0 {
             words += 1
-            if current.count <= 10, let w = String(validating: current, as: UTF8.self), Self.words.contains(w) {
-                stops += 1
-            }
-            current.removeAll(keepingCapacity: true)
+            if count <= 10 && table.contains(low: low, high: high, count: count) { stops += 1 }
         }
-        for b in text.utf8 {
-            switch b {
-            case 0x41...0x5A: current.append(b | 0x20)
-            case 0x61...0x7A, 0x27: current.append(b)
-            case 0x80...0xFF: current.append(b)
-            default: flush()
-            }
-        }
-        flush()
-        return (words, stops)
+        return (characters, wide, commas, words, stops)
     }
 }

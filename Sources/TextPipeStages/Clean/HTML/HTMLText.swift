@@ -14,12 +14,18 @@ public struct HTMLText: Sendable {
     public var metadata: OrderedFields
     /// The blocks of `text` in order; together with their separators they make all of it.
     public var blocks: [HTMLTextBlock]
+    /// The elements that hold blocks and their ancestors, each after its parent: the page's
+    /// tree as far as its text goes. `HTMLTextBlock.element` indexes it.
+    public var elements: [HTMLTextElement]
 
-    public init(text: String, map: OffsetMap, metadata: OrderedFields, blocks: [HTMLTextBlock]) {
+    public init(text: String, map: OffsetMap, metadata: OrderedFields, blocks: [HTMLTextBlock],
+                elements: [HTMLTextElement] = [])
+    {
         self.text = text
         self.map = map
         self.metadata = metadata
         self.blocks = blocks
+        self.elements = elements
     }
 
     /// The text of one block.
@@ -80,9 +86,12 @@ public struct HTMLTextBlock: Sendable, Hashable {
     public var characters: Int
     /// Code points of the block's text that are inside links.
     public var linkCharacters: Int
+    /// The block's element (the one `path` ends at) in `HTMLText.elements`, or -1 for text
+    /// outside any element.
+    public var elementIndex: Int
 
     public init(range: Range<Int>, newlinesBefore: Int, element: HTMLElement, path: String, classesAndIDs: String,
-                characters: Int, linkCharacters: Int)
+                characters: Int, linkCharacters: Int, elementIndex: Int = -1)
     {
         self.range = range
         self.newlinesBefore = newlinesBefore
@@ -91,8 +100,29 @@ public struct HTMLTextBlock: Sendable, Hashable {
         self.classesAndIDs = classesAndIDs
         self.characters = characters
         self.linkCharacters = linkCharacters
+        self.elementIndex = elementIndex
     }
 
     /// The share of the block's text inside links, from 0 to 1.
     public var linkDensity: Double { characters > 0 ? Double(linkCharacters) / Double(characters) : 0 }
+}
+
+/// One element of an HTML page that holds text, or an ancestor of one that does.
+public struct HTMLTextElement: Sendable, Hashable {
+    /// The enclosing element's index in `HTMLText.elements`, or -1 for the outermost one.
+    public var parent: Int
+    public var element: HTMLElement
+    /// The lower-case tag name (also for elements that are `.other`).
+    public var name: String
+    /// The element's own id and classes, each space-separated, as written.
+    public var id: String
+    public var classes: String
+
+    public init(parent: Int, element: HTMLElement, name: String, id: String, classes: String) {
+        self.parent = parent
+        self.element = element
+        self.name = name
+        self.id = id
+        self.classes = classes
+    }
 }

@@ -25,6 +25,7 @@ struct HTMLTextLayout {
         var element: HTMLElement
         var path: String
         var hints: String
+        var node: Int
         var linkCharacters = 0
     }
 
@@ -35,8 +36,10 @@ struct HTMLTextLayout {
     var tokenizer: HTMLTokenizer
     var out: TextBuilder
     var stack: [OpenElement] = []
-    /// Element paths and their ids and classes, made for the elements that hold a block.
+    /// Element paths and their ids and classes, made for the elements that hold a block
+    /// and their ancestors; `elements` has the same index for the same element.
     var paths: [(path: String, hints: String)] = []
+    var elements: [HTMLTextElement] = []
     var blocks: [HTMLTextBlock] = []
     var block: OpenBlock?
     var metadata = HTMLMetadataCollector()
@@ -102,7 +105,7 @@ struct HTMLTextLayout {
         closeBlock()
         let (text, map) = out.finish()
         if !sourceIsValidUTF8, let repaired = repairedOutput(map) { return repaired }
-        return HTMLText(text: text, map: map, metadata: metadata.fields, blocks: blocks)
+        return HTMLText(text: text, map: map, metadata: metadata.fields, blocks: blocks, elements: elements)
     }
 
     /// The result with ill-formed UTF-8 replaced, or nil when the output is well-formed.
@@ -115,7 +118,7 @@ struct HTMLTextLayout {
                 blocks[i].range = repaired.move(blocks[i].range.lowerBound)..<repaired.move(blocks[i].range.upperBound)
             }
             return HTMLText(text: repaired.text, map: map.composed(with: repaired.map), metadata: metadata.fields,
-                            blocks: blocks)
+                            blocks: blocks, elements: elements)
         }
     }
 
@@ -485,14 +488,16 @@ struct HTMLTextLayout {
         var element = HTMLElement.other
         var path = ""
         var hints = ""
+        var node = -1
         var index = stack.count - 1
         while index >= 0 && !stack[index].element.isStructural { index -= 1 }
         if index >= 0 {
             element = stack[index].element
             (path, hints) = self.path(at: index)
+            node = stack[index].pathIndex
         }
         block = OpenBlock(separatorStart: separatorStart, start: out.count, newlinesBefore: newlines, element: element,
-                          path: path, hints: hints)
+                          path: path, hints: hints, node: node)
         pendingBoundary = false
         pendingNewlines = 0
         breakSource = nil
@@ -512,11 +517,12 @@ struct HTMLTextLayout {
         blocks.append(HTMLTextBlock(
             range: open.start..<out.count, newlinesBefore: open.newlinesBefore, element: open.element, path: open.path,
             classesAndIDs: open.hints, characters: scalarCount(ofOutput: open.start..<out.count),
-            linkCharacters: open.linkCharacters))
+            linkCharacters: open.linkCharacters, elementIndex: open.node))
     }
 
     /// The element path down to stack entry `index` and the ids and classes along it,
-    /// made once per entry, from bytes (one per block-holding element of a page).
+    /// made once per entry, from bytes (one per block-holding element of a page and its
+    /// ancestors). Also records the element in `elements`, after its parent.
     mutating func path(at index: Int) -> (path: String, hints: String) {
         if stack[index].pathIndex >= 0 { return paths[stack[index].pathIndex] }
         let (parentPath, parentHints) = index > 0 ? path(at: index - 1) : ("", "")
@@ -528,6 +534,8 @@ struct HTMLTextLayout {
         } else {
             segment.append(contentsOf: open.element.name.utf8)
         }
+        let name = String(decoding: segment, as: UTF8.self)
+        var own: [UInt8] = []
         func addWords(_ range: Range<Int>, marker: UInt8) {
             var i = range.lowerBound
             while i < range.upperBound {
@@ -539,9 +547,12 @@ struct HTMLTextLayout {
                 segment.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
                 if !hints.isEmpty { hints.append(0x20) }
                 hints.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
+                if !own.isEmpty { own.append(0x20) }
+                own.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
             }
         }
         if let id = open.id { addWords(id, marker: UInt8(ascii: "#")) }
+        let idWords = own.count
         if let classes = open.classes { addWords(classes, marker: UInt8(ascii: ".")) }
         var path: [UInt8] = []
         path.reserveCapacity(parentPath.utf8.count + 1 + segment.count)
@@ -549,6 +560,11 @@ struct HTMLTextLayout {
         if !path.isEmpty { path.append(UInt8(ascii: ">")) }
         path.append(contentsOf: segment)
         let made = (path: String(decoding: path, as: UTF8.self), hints: String(decoding: hints, as: UTF8.self))
+        let classStart = idWords == 0 ? 0 : min(own.count, idWords + 1)
+        elements.append(HTMLTextElement(
+            parent: index > 0 ? stack[index - 1].pathIndex : -1, element: open.element, name: name,
+            id: String(decoding: own[..<idWords], as: UTF8.self),
+            classes: String(decoding: own[classStart...], as: UTF8.self)))
         stack[index].pathIndex = paths.count
         paths.append(made)
         return made
