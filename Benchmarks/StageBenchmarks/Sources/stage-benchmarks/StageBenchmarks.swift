@@ -35,8 +35,10 @@ struct StageBenchmarks {
             try time(label, stage, params, documents, bytes, floor: scan)
         }
 
-        try gazetteer(documents, bytes, floor: scan)
-        try regexRules(documents, bytes, floor: scan)
+        if only == nil {
+            try gazetteer(documents, bytes, floor: scan)
+            try regexRules(documents, bytes, floor: scan)
+        }
 
         // The same articles as web pages: MB/s are of HTML input.
         var pages: [Document] = []
@@ -137,9 +139,15 @@ struct StageBenchmarks {
         }
     }
 
+    /// `--only TEXT` runs only the stage configurations whose label contains TEXT (for profiling).
+    static let only: String? = CommandLine.arguments.firstIndex(of: "--only").flatMap {
+        $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
+    }
+
     static func time(_ label: String, _ stage: String, _ params: [String: JSONValue], _ documents: [Document],
                      _ bytes: Int, floor: Double) throws
     {
+        if let only, !label.contains(only) { return }
         let built = try build(stage, params)
         let context = StageContext(worker: 0, scratch: WorkerScratch())
         let seconds = measure(documents) { doc in
@@ -151,6 +159,8 @@ struct StageBenchmarks {
     }
 
     static let pageCases: [(String, String, [String: JSONValue])] = [
+        ("clean HTML to text, no other pass", "clean", ["unicode": "none", "controls": "keep", "typography": [],
+                                                        "whitespace": "keep", "dehyphenate": false, "mojibake": "keep"]),
         ("clean HTML to text", "clean", [:]),
         ("clean HTML, main text only", "clean", ["boilerplate": "remove"]),
     ]

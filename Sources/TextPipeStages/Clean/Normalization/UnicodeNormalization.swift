@@ -8,16 +8,40 @@ struct UnicodeNormalization: TextPass {
     enum Form: String, Sendable { case nfc, nfkc }
     let form: Form
 
-    /// Whether a word with this scalar might change under the form. For NFC only
-    /// combining marks, Hangul jamo, a few singletons and scripts past Armenian can; the
-    /// precomposed Latin, Greek and Cyrillic letters of most text are already NFC.
+    /// Whether a word with this scalar might change under the form. Under NFC a character
+    /// changes only if it is a combining mark or jamo that composes with what precedes it,
+    /// or one of the few characters NFC replaces; precomposed letters of every script, CJK
+    /// ideographs, kana and Hangul syllables are already NFC. NFKC also folds
+    /// compatibility characters, so any non-ASCII character may change.
     @inline(__always) func mayChange(_ scalar: UInt32) -> Bool {
         switch form {
         case .nfkc: return scalar >= 0xA0
-        case .nfc:
-            return (0x0300...0x036F).contains(scalar) || scalar >= 0x0590
-                || scalar == 0x0374 || scalar == 0x037E || scalar == 0x0387 || scalar == 0x0340 || scalar == 0x0341
+        case .nfc: return Self.nfcMayChange(scalar)
         }
+    }
+
+    static func nfcMayChange(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0483...0x0489, 0x0591...0x05C7, 0x0610...0x061A,
+             0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0711, 0x0730...0x074A, 0x07EB...0x07F3,
+             0x0816...0x082D, 0x0859...0x085B, 0x08D3...0x08FF,
+             0x0900...0x0DFF,              // Indic scripts: nuktas, vowel signs that compose
+             0x0E31...0x0E4E, 0x0EB1...0x0ECD, 0x0F00...0x0FFF, 0x102B...0x103E, 0x1100...0x11FF,
+             0x1AB0...0x1AFF, 0x1B00...0x1B7F, 0x1DC0...0x1DFF, 0x1F71...0x1FFE, 0x2000...0x2001,
+             0x20D0...0x20FF, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC, 0x302A...0x302F,
+             0x3099, 0x309A, 0xF900...0xFAFF, 0xFB1D...0xFB4F, 0xFE20...0xFE2F,
+             0x1D15E...0x1D1C0, 0x2F800...0x2FA1F:
+            return true
+        default:
+            // Other combining marks (general category Mn/Mc) compose with their base too.
+            return c >= 0x0300 && c < 0x2F800 && Self.isCombiningOutsideTable(c)
+        }
+    }
+
+    /// A slower check for marks outside the ranges above, for scripts the table leaves out.
+    static func isCombiningOutsideTable(_ c: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(c) else { return false }
+        return scalar.properties.canonicalCombiningClass.rawValue != 0
     }
 
     func normalize(_ word: String) -> String {
