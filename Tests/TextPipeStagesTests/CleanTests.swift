@@ -56,6 +56,8 @@ struct CleanTests {
         Case(rule: "unicode: NFC composes a decomposed accent", input: "Me\u{0301}xico cafe\u{0301}", expected: "M\u{00E9}xico caf\u{00E9}"),
         Case(rule: "unicode: NFC leaves composed text alone", input: "São Paulo, Zürich, 東京", expected: "São Paulo, Zürich, 東京"),
         Case(rule: "unicode: NFC maps the Angstrom sign to Å", input: "1 \u{212B}", expected: "1 \u{00C5}"),
+        Case(rule: "unicode: NFC composes Hangul jamo and stacked marks", input: "\u{1100}\u{1161} Vie\u{0323}\u{0302}t", expected: "\u{AC00} Vi\u{1EC7}t"),
+        Case(rule: "unicode: NFC leaves ideographs, kana and Hangul syllables alone", input: "東京 ひらがな 한국어", expected: "東京 ひらがな 한국어"),
         Case(rule: "unicode: NFKC folds full-width and superscripts", input: "ＡＢＣ x²", expected: "ABC x2", params: ["unicode": "nfkc"]),
         Case(rule: "unicode: none leaves decomposed text", input: "e\u{0301}", expected: "e\u{0301}", params: ["unicode": "none"]),
         Case(rule: "dehyphenate: a word split across lines is joined", input: "the exam-\nple shows", expected: "the example shows"),
