@@ -251,7 +251,7 @@ public struct RegexTagStage: DocumentStage {
             return a.order < b.order
         }
         var kept: [Span] = []
-        var taken = IntervalSet()
+        var taken = IntervalSet()  // candidates come by preference, not position
         for c in ordered where taken.insertIfFree(c.span.range) {
             kept.append(c.span)
         }
@@ -259,22 +259,17 @@ public struct RegexTagStage: DocumentStage {
     }
 }
 
-/// Non-overlapping ranges kept sorted, for the overlap policy: O(log n) per question.
+/// The bytes already covered by kept spans, for the overlap policy: a bit per byte, so a
+/// candidate costs its own length whatever order candidates come in.
 struct IntervalSet {
-    private var starts: [Int] = []
-    private var ends: [Int] = []
+    private var words: [UInt64] = []
 
     /// Adds `range` if it overlaps nothing already in the set; returns whether it did.
     mutating func insertIfFree(_ range: Range<Int>) -> Bool {
-        var lo = 0, hi = starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if starts[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
-        if lo > 0 && ends[lo - 1] > range.lowerBound { return false }
-        if lo < starts.count && starts[lo] < range.upperBound { return false }
-        starts.insert(range.lowerBound, at: lo)
-        ends.insert(range.upperBound, at: lo)
+        let needed = (range.upperBound + 63) >> 6
+        if words.count < needed { words.append(contentsOf: repeatElement(0, count: needed - words.count)) }
+        for i in range where words[i >> 6] & (1 << UInt64(i & 63)) != 0 { return false }
+        for i in range { words[i >> 6] |= 1 << UInt64(i & 63) }
         return true
     }
 }

@@ -14,6 +14,8 @@ struct MojibakeRepair: TextPass {
         0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
     ]
 
+    static let plausibleLeads: Set<UInt32> = [0xC2, 0xC3, 0xC4, 0xC5, 0xD0, 0xD1, 0xE2, 0xE3, 0xEF, 0xF0]
+
     /// The byte a character stood for, if it is one Windows-1252 or Latin-1 can produce.
     @inline(__always) static func byte(for scalar: UInt32) -> UInt8? {
         if scalar >= 0x80 && scalar <= 0xFF { return UInt8(scalar) }
@@ -27,9 +29,13 @@ struct MojibakeRepair: TextPass {
         let n = s.count
         while i < n {
             // Lead bytes C2–F4 appear as Â..ô, all encoded in UTF-8 as C3 xx.
-            guard s[i] == 0xC3 || s[i] == 0xC2 else { i += 1; continue }
+            guard s[i] == 0xC3 else { i += 1; continue }
             let (lead, leadWidth) = decodeScalar(s, i)
-            guard lead >= 0xC2 && lead <= 0xF4 else { i += leadWidth; continue }
+            // Only the leads that real mojibake shows: Â Ã (Latin-1 letters and signs),
+            // Ä Å (Latin Extended-A), Ð Ñ (Cyrillic), â ã (punctuation, CJK), ï (BOM and
+            // full-width forms), ð (emoji). Correct text such as "groß«" or "ÉTÉ»" has a
+            // letter there whose "repair" would turn it into an unrelated script.
+            guard Self.plausibleLeads.contains(lead) else { i += leadWidth; continue }
             let needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
             var bytes: [UInt8] = [UInt8(lead)]
             var j = i + leadWidth
@@ -41,7 +47,8 @@ struct MojibakeRepair: TextPass {
             }
             guard bytes.count == needed + 1,
                   let decoded = String(validating: bytes, as: UTF8.self),
-                  let scalar = decoded.unicodeScalars.first, scalar.value >= 0xA0
+                  let scalar = decoded.unicodeScalars.first, scalar.value >= 0xA0,
+                  !Self.isMark(scalar)
             else { i += leadWidth; continue }
             if out == nil { out = TextBuilder(capacity: n) }
             out!.copy(s, copied..<i)
@@ -52,5 +59,12 @@ struct MojibakeRepair: TextPass {
         guard var out else { return nil }
         out.copy(s, copied..<n)
         return out
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 }

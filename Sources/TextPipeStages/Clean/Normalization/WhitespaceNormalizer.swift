@@ -86,9 +86,11 @@ struct WhitespaceNormalizer: TextPass {
         let written = out.bytes
         guard written.count >= 3, written[written.count - 1] == UInt8(ascii: "-"),
               Self.isLower(written[written.count - 2]) else { return nil }
-        // The fragment before the hyphen: letters back to a non-letter.
+        // The fragment before the hyphen: letters back to a non-letter, looking at most 32
+        // bytes back (compound heads are short; a long run of joins must not rescan).
         var k = written.count - 2
-        while k > 0 && Self.isLower(written[k - 1]) { k -= 1 }
+        let limit = max(0, written.count - 34)
+        while k > limit && Self.isLower(written[k - 1]) { k -= 1 }
         if k > 0 && (written[k - 1] >= 0x41 && written[k - 1] <= 0x5A) { k -= 1 }  // "Data-" keeps its capital
         let fragment = String(decoding: written[k..<(written.count - 1)], as: UTF8.self).lowercased()
         guard fragment.count >= 2, !Self.compoundHeads.contains(fragment) else { return nil }
@@ -104,7 +106,7 @@ struct WhitespaceNormalizer: TextPass {
         let n = s.count
         if n == 0 { return false }
         if !collapse {
-            return dehyphenate && (1..<max(1, n)).contains { s[$0] == 0x0A && s[$0 - 1] == UInt8(ascii: "-") }
+            return dehyphenate && (1..<max(1, n)).contains { (s[$0] == 0x0A || s[$0] == 0x0D) && s[$0 - 1] == UInt8(ascii: "-") }
         }
         if Self.isBlank(s[0]) || s[0] == 0x0A || Self.isBlank(s[n - 1]) || s[n - 1] == 0x0A { return true }
         var newlines = 0
