@@ -33,6 +33,22 @@ struct GazetteerTests {
         #expect(found(exact, "NATO nato") == ["nato"])
     }
 
+    @Test("case folding handles final sigma and dotted capital I, and never ends a span inside a character")
+    func folding() {
+        let g = Gazetteer(entries: [.init(term: "ΟΔΟΣ"), .init(term: "İstanbul"), .init(term: "abci")],
+                          options: .init(caseInsensitive: true, wholeWord: false))
+        // İ folds to i, so "ABCİ" is "abci"; "ABCİ" (I + combining dot) would end inside a character.
+        #expect(found(g, "οδος istanbul ISTANBUL ABCİ x") == ["οδος", "istanbul", "ISTANBUL", "ABCİ"])
+        let dotted = Gazetteer(entries: [.init(term: "abci")], options: .init(caseInsensitive: true, wholeWord: false))
+        #expect(found(dotted, "ABCİ") == ["ABCİ"])
+    }
+
+    @Test("terms are matched as clean text: NFC, one space, across a line break")
+    func termNormalization() {
+        let g = Gazetteer(entries: [.init(term: "e\u{0301}cole"), .init(term: "New  York")])
+        #expect(found(g, "\u{00E9}cole and New York and New\nYork") == ["\u{00E9}cole", "New York", "New\nYork"])
+    }
+
     @Test("labels and ids travel with their entries; empty and duplicate terms are harmless")
     func entries() {
         let g = Gazetteer(entries: [.init(term: "Lyon", label: "CITY", id: "Q456"), .init(term: ""), .init(term: "Lyon", label: "OTHER")])
@@ -46,9 +62,11 @@ struct GazetteerTests {
         var rng = SeededRandom(seed: 99)
         let alphabet = ["a", "b", "ab", "ba", " ", "é", "É", "ß", "x"]
         for _ in 0..<200 {
+            // Terms as the gazetteer stores them: one space between words, none at the ends.
             let terms = Set((0..<Int.random(in: 1..<12, using: &rng)).map { _ in
                 (0..<Int.random(in: 1..<4, using: &rng)).map { _ in rng.pick(alphabet) }.joined()
-            }).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    .split(separator: " ").joined(separator: " ")
+            }).filter { !$0.isEmpty }
             let text = (0..<Int.random(in: 0..<40, using: &rng)).map { _ in rng.pick(alphabet) }.joined()
             let g = Gazetteer(entries: terms.map { .init(term: $0) }, options: .init(caseInsensitive: false, wholeWord: false))
             let bytes = Array(text.utf8)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A term list matched in one pass over the text, whatever its size: an Aho–Corasick
 /// automaton over UTF-8 bytes, built once and shared by all workers.
 ///
@@ -54,7 +56,10 @@ public final class Gazetteer: Sendable {
         var firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1], byteOf: [UInt8] = [0], output: [Int32] = [-1]
         var lengths = [Int32](repeating: 0, count: entries.count)
         for (index, entry) in entries.enumerated() {
-            let folded = options.caseInsensitive ? Self.fold(entry.term) : Array(entry.term.utf8)
+            // Terms are compared as clean text: NFC, one space between words.
+            let normalized = entry.term.precomposedStringWithCanonicalMapping
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let folded = options.caseInsensitive ? Self.fold(normalized) : Array(normalized.utf8)
             guard !folded.isEmpty else { continue }
             lengths[index] = Int32(folded.count)
             var node: Int32 = 0
@@ -151,17 +156,24 @@ public final class Gazetteer: Sendable {
     }
 
     public func hits(in original: UnsafeRawBufferPointer) -> [Hit] {
-        guard options.caseInsensitive else { return scan(original, origin: nil, original: original) }
-        // Hot path: lower-case ASCII bytes in one loop; only texts with non-ASCII letters
-        // pay for Unicode case mapping and an offset map.
+        guard options.caseInsensitive else {
+            // Line breaks and tabs read as spaces (same length, so offsets hold).
+            let spaced = [UInt8](unsafeUninitializedCapacity: original.count) { buf, n in
+                for i in 0..<original.count {
+                    let b = original[i]
+                    buf[i] = b == 0x0A || b == 0x09 || b == 0x0D ? 0x20 : b
+                }
+                n = original.count
+            }
+            return spaced.withUnsafeBytes { scan($0, origin: nil, original: original) }
+        }
+        // Hot path: fold ASCII bytes in one loop; only texts with non-ASCII letters pay
+        // for Unicode case mapping and an offset map.
         var asciiOnly = true
         for b in original where b >= 0x80 { asciiOnly = false; break }
         if asciiOnly {
             let folded = [UInt8](unsafeUninitializedCapacity: original.count) { buf, n in
-                for i in 0..<original.count {
-                    let b = original[i]
-                    buf[i] = b &- 0x41 < 26 ? b | 0x20 : b
-                }
+                for i in 0..<original.count { buf[i] = Self.foldASCII(original[i]) }
                 n = original.count
             }
             return folded.withUnsafeBytes { scan($0, origin: nil, original: original) }
@@ -174,7 +186,7 @@ public final class Gazetteer: Sendable {
         while i < original.count {
             let b = original[i]
             if b < 0x80 {
-                folded.append(b &- 0x41 < 26 ? b | 0x20 : b)
+                folded.append(Self.foldASCII(b))
                 origin.append(Int32(i))
                 i += 1
                 continue
@@ -182,7 +194,8 @@ public final class Gazetteer: Sendable {
             let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
             let end = min(i + width, original.count)
             let scalarText = String(decoding: UnsafeRawBufferPointer(rebasing: original[i..<end]), as: UTF8.self)
-            for fb in scalarText.lowercased().utf8 {
+            let scalar = scalarText.unicodeScalars.first ?? "\u{FFFD}"
+            for fb in Self.foldScalar(scalar).utf8 {
                 folded.append(fb)
                 origin.append(Int32(i))
             }
@@ -226,14 +239,19 @@ public final class Gazetteer: Sendable {
                         let foldedEnd = i + 1
                         let foldedStart = foldedEnd - Int(termBytes[entry])
                         let range: Range<Int>
+                        var whole = true
                         if let origin {
                             let lo = Int(origin[foldedStart])
                             let hi = foldedEnd < origin.count ? Int(origin[foldedEnd]) : original.count
                             range = lo..<hi
+                            // A match must start and end at a source character's edge, not
+                            // inside the several folded bytes one character became.
+                            whole = (foldedStart == 0 || origin[foldedStart] != origin[foldedStart - 1])
+                                && (foldedEnd == origin.count || origin[foldedEnd] != origin[foldedEnd - 1])
                         } else {
                             range = foldedStart..<foldedEnd
                         }
-                        if (!options.wholeWord || Self.isWordBoundary(original, range)) && !range.isEmpty {
+                        if whole && (!options.wholeWord || Self.isWordBoundary(original, range)) && !range.isEmpty {
                             hits.append(Hit(range: range, entry: entry))
                         }
                         node = outputNext[Int(node)]
@@ -245,18 +263,35 @@ public final class Gazetteer: Sendable {
         return hits
     }
 
-    /// Lower-cases a term the way texts are folded.
+    /// Folds a term the way texts are folded.
     static func fold(_ term: String) -> [UInt8] {
         var out: [UInt8] = []
         for scalar in term.unicodeScalars {
             if scalar.isASCII {
-                let b = UInt8(scalar.value)
-                out.append(b &- 0x41 < 26 ? b | 0x20 : b)
+                out.append(foldASCII(UInt8(scalar.value)))
             } else {
-                out.append(contentsOf: String(scalar).lowercased().utf8)
+                out.append(contentsOf: foldScalar(scalar).utf8)
             }
         }
         return out
+    }
+
+    /// ASCII case folding; tab, line feed and carriage return read as a space, so a term
+    /// written with a space matches across a line break.
+    @inline(__always) static func foldASCII(_ b: UInt8) -> UInt8 {
+        if b &- 0x41 < 26 { return b | 0x20 }
+        if b == 0x09 || b == 0x0A || b == 0x0D { return 0x20 }
+        return b
+    }
+
+    /// Case folding of one non-ASCII character: lower case, with the cases where lower
+    /// case is not folding fixed (final sigma, dotted capital I).
+    static func foldScalar(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x03C2: return "\u{03C3}"  // ς → σ
+        case 0x0130: return "i"          // İ → i, not i + combining dot
+        default: return String(scalar).lowercased()
+        }
     }
 
     /// Whether no word character touches `range` from outside, and the range starts and

@@ -29,6 +29,9 @@ enum GazetteerFile {
             let id = columns.count > 2 && !columns[2].isEmpty ? columns[2] : nil
             entries.append(Gazetteer.Entry(term: term, label: label, id: id))
         }
+        if entries.isEmpty {
+            throw Problem(description: "the gazetteer file \(path) has no terms")
+        }
         return entries
     }
 }
