@@ -179,6 +179,16 @@ struct CleanTests {
         #expect(try cleaned("<i>a</i> &lt; b", ["html": "strip"]).text == "a < b")
     }
 
+    @Test("NFC replaces only the changed part of a word, so spans inside it keep exact source offsets")
+    func nfcOffsets() throws {
+        let doc = try cleaned("Zu\u{0308}rich-based firm, \u{11131}\u{11127}x")
+        #expect(doc.text == "Zürich-based firm, \u{1112E}x")
+        let based = doc.text.utf8.count - doc.text[doc.text.range(of: "based")!.lowerBound...].utf8.count
+        #expect(doc.sourceRange(of: Span(start: based, end: based + 5)) == 9..<14)   // "based" in the source
+        let z = doc.sourceRange(of: Span(start: 0, end: 3))                           // "Zü"
+        #expect(z == 0..<4)
+    }
+
     @Test("a document that needs no cleaning keeps its text and gets no offset map")
     func untouched() throws {
         let doc = try cleaned("Already clean.\n\nTwo paragraphs.")

@@ -38,10 +38,14 @@ struct UnicodeNormalization: TextPass {
         }
     }
 
-    /// A slower check for marks outside the ranges above, for scripts the table leaves out.
+    /// A slower check for marks outside the ranges above, for scripts the table leaves out:
+    /// any mark, since some vowel signs that compose have combining class 0.
     static func isCombiningOutsideTable(_ c: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(c) else { return false }
-        return scalar.properties.canonicalCombiningClass.rawValue != 0
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.properties.canonicalCombiningClass.rawValue != 0
+        }
     }
 
     func normalize(_ word: String) -> String {
@@ -66,16 +70,38 @@ struct UnicodeNormalization: TextPass {
             let normalized = normalize(word)
             // Compare bytes: String equality is canonical equivalence, which would hide the change.
             if !normalized.utf8.elementsEqual(word.utf8) {
+                // Replace only what changed, so spans inside the word keep exact offsets.
+                let (prefix, suffix) = Self.unchangedEnds(Array(word.utf8), Array(normalized.utf8))
+                let middle = Array(normalized.utf8)[prefix..<(normalized.utf8.count - suffix)]
                 if out == nil { out = TextBuilder(capacity: n) }
-                out!.copy(s, copied..<start)
-                out!.replace(start..<end, with: normalized)
-                copied = end
+                out!.copy(s, copied..<(start + prefix))
+                middle.withUnsafeBytes { out!.replace((start + prefix)..<(end - suffix), withBytes: $0) }
+                copied = end - suffix
             }
             i = end
         }
         guard var out else { return nil }
         out.copy(s, copied..<n)
         return out
+    }
+
+    /// Bytes at the start and the end that a word and its normalized form share, cut back
+    /// to character edges, and at the start to before a character a mark could attach to.
+    static func unchangedEnds(_ a: [UInt8], _ b: [UInt8]) -> (prefix: Int, suffix: Int) {
+        var p = 0
+        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
+        // Step back to a character start, then one more character: the last shared one may
+        // be the base of a mark that composed with it.
+        while p > 0 && (p < a.count && a[p] & 0xC0 == 0x80) { p -= 1 }
+        if p > 0 {
+            p -= 1
+            while p > 0 && a[p] & 0xC0 == 0x80 { p -= 1 }
+        }
+        var q = 0
+        while q < a.count - p && q < b.count - p && a[a.count - 1 - q] == b[b.count - 1 - q] { q += 1 }
+        // The shared end must start at a character edge in both.
+        while q > 0 && (a[a.count - q] & 0xC0 == 0x80 || b[b.count - q] & 0xC0 == 0x80) { q -= 1 }
+        return (p, q)
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
