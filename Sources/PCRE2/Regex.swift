@@ -99,25 +99,20 @@ public final class Regex: @unchecked Sendable {
     }()
 
     /// Calls `body` with every non-overlapping match in order; `body` returns false to stop.
-    /// After an empty match the next attempt is at the same place but must not be empty,
-    /// then one whole character on, as Perl does.
+    /// After an empty match the next search starts at the same place but may not match
+    /// empty there (PCRE2_NOTEMPTY_ATSTART): it finds a non-empty match at that place or
+    /// the next match further on, as Perl does, and PCRE2 steps whole characters. Without
+    /// PCRE2_ANCHORED, the retry keeps using the JIT.
     public func forEachMatch(in subject: UnsafeRawBufferPointer, scratch: MatchScratch, validUTF8: Bool = false,
                              _ body: (Match) throws -> Bool) throws
     {
         var start = 0
         var afterEmpty = false
         while start <= subject.count {
-            let options: UInt32 = afterEmpty ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0
+            let options: UInt32 = afterEmpty ? PCRE2_NOTEMPTY_ATSTART : 0
             guard let match = try firstMatch(in: subject, from: start, scratch: scratch, validUTF8: validUTF8,
                                              extraOptions: options)
-            else {
-                guard afterEmpty else { return }
-                // Nothing non-empty here: step over one character (never into one).
-                afterEmpty = false
-                start += 1
-                while start < subject.count && subject[start] & 0xC0 == 0x80 { start += 1 }
-                continue
-            }
+            else { return }
             guard try body(match) else { return }
             afterEmpty = match.range.isEmpty
             start = match.range.upperBound

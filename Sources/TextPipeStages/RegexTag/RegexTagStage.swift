@@ -12,6 +12,8 @@ public struct RegexTagStage: DocumentStage {
         let group: Int
         let priority: Int
         let validator: (@Sendable (Substring) -> Bool)?
+        /// The library name when the rule uses a ready pattern.
+        let readyName: String?
     }
 
     struct TermList: Sendable {
@@ -157,7 +159,8 @@ public struct RegexTagStage: DocumentStage {
             }
             group = n
         }
-        return Rule(label: label, regex: regex, group: group, priority: fields["priority"]?.intValue ?? 0, validator: validator)
+        return Rule(label: label, regex: regex, group: group, priority: fields["priority"]?.intValue ?? 0, validator: validator,
+                    readyName: fields["use"]?.stringValue)
     }
 
     /// A span found before overlaps are resolved.
@@ -201,24 +204,53 @@ public struct RegexTagStage: DocumentStage {
     /// scratch (with its own limits) in every worker.
     final class ScratchKey: Sendable {}
 
+    /// A rule whose pattern could not finish on this document (a limit was hit).
+    struct RuleFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     private func collect(in slice: UnsafeRawBufferPointer, offset: Int, scratch: MatchScratch, into out: inout [Candidate]) throws {
         for (ruleIndex, rule) in rules.enumerated() {
-            try rule.regex.forEachMatch(in: slice, scratch: scratch, validUTF8: true) { match in
-                guard let range = match.group(rule.group), !range.isEmpty else { return true }
-                if let validator = rule.validator {
-                    let text = String(decoding: UnsafeRawBufferPointer(rebasing: slice[range]), as: UTF8.self)
-                    guard validator(text[...]) else { return true }
+            do {
+                try collect(rule, ruleIndex, in: slice, offset: offset, scratch: scratch, into: &out)
+            } catch let failure as MatchFailure {
+                // Name the rule as the pipeline file does; a ready pattern by its name, not
+                // its (long) source.
+                let what: String
+                switch failure.kind {
+                case .matchLimit: what = "hit the match limit (match_limit) on this text"
+                case .depthLimit, .jitStackLimit: what = "hit the depth limit on this text"
+                case .heapLimit: what = "hit the heap limit on this text"
+                case .other: what = "failed: \(failure)"
                 }
-                var attributes = OrderedFields()
-                for (name, r) in match.namedGroups {
-                    attributes[name] = .string(String(decoding: UnsafeRawBufferPointer(rebasing: slice[r]), as: UTF8.self))
-                }
-                out.append(Candidate(span: Span(start: range.lowerBound + offset, end: range.upperBound + offset,
-                                                label: rule.label, attributes: attributes),
-                                     priority: rule.priority, order: ruleIndex))
-                return true
+                let pattern = rule.readyName.map { "ready pattern '\($0)'" } ?? "pattern '\(rule.regex.pattern)'"
+                throw RuleFailure(description: "rules[\(ruleIndex + 1)] (\(rule.label), \(pattern)) \(what)")
             }
         }
+        try collectTerms(in: slice, offset: offset, into: &out)
+    }
+
+    private func collect(_ rule: Rule, _ ruleIndex: Int, in slice: UnsafeRawBufferPointer, offset: Int,
+                         scratch: MatchScratch, into out: inout [Candidate]) throws
+    {
+        try rule.regex.forEachMatch(in: slice, scratch: scratch, validUTF8: true) { match in
+            guard let range = match.group(rule.group), !range.isEmpty else { return true }
+            if let validator = rule.validator {
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: slice[range]), as: UTF8.self)
+                guard validator(text[...]) else { return true }
+            }
+            var attributes = OrderedFields()
+            for (name, r) in match.namedGroups {
+                attributes[name] = .string(String(decoding: UnsafeRawBufferPointer(rebasing: slice[r]), as: UTF8.self))
+            }
+            out.append(Candidate(span: Span(start: range.lowerBound + offset, end: range.upperBound + offset,
+                                            label: rule.label, attributes: attributes),
+                                 priority: rule.priority, order: ruleIndex))
+            return true
+        }
+    }
+
+    private func collectTerms(in slice: UnsafeRawBufferPointer, offset: Int, into out: inout [Candidate]) throws {
         for (listIndex, list) in termLists.enumerated() {
             for hit in list.gazetteer.hits(in: slice) {
                 let entry = list.gazetteer.entries[hit.entry]

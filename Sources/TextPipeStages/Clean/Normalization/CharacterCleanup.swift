@@ -77,6 +77,9 @@ struct CharacterCleanup: TextPass {
             if b >= 0x80 {
                 let (scalar, width) = decodeScalar(s, i)
                 if replacement(for: scalar) == nil { i += width; continue }
+            } else if replacement(for: UInt32(b)) == nil {
+                i += 1  // a control character that is kept (controls: keep)
+                continue
             }
             break
         }
