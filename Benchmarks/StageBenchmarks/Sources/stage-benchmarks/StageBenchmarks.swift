@@ -56,6 +56,28 @@ struct StageBenchmarks {
         for (label, stage, params) in Self.pageCases {
             try time(label, stage, params, pages, pageBytes, floor: pageScan)
         }
+
+        // `--html DIR`: the same page measurements on real pages of your own (every
+        // *.html / *.htm file below DIR).
+        if let i = CommandLine.arguments.firstIndex(of: "--html"), i + 1 < CommandLine.arguments.count {
+            let dir = CommandLine.arguments[i + 1]
+            var real: [Document] = []
+            var realBytes = 0
+            let files = FileManager.default.enumerator(atPath: dir)?.compactMap { $0 as? String }.sorted() ?? []
+            for file in files where file.hasSuffix(".html") || file.hasSuffix(".htm") {
+                guard let data = FileManager.default.contents(atPath: dir + "/" + file) else { continue }
+                let text = String(decoding: data, as: UTF8.self)
+                realBytes += text.utf8.count
+                real.append(Document(id: file, text: text, metadata: ["format": "html"]))
+            }
+            print("")
+            print("real pages: \(real.count) files from \(dir), \(String(format: "%.1f", Double(realBytes) / 1e6)) MB of HTML")
+            let realScan = measure(real, Self.byteScan)
+            report("byte scan (floor)", realBytes, realScan, floor: realScan)
+            for (label, stage, params) in Self.pageCases {
+                try time(label, stage, params, real, realBytes, floor: realScan)
+            }
+        }
     }
 
     /// A 100,000-term list (invented two-word names and places, plus terms that do occur
