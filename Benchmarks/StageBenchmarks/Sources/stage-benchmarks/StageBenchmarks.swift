@@ -49,13 +49,7 @@ struct StageBenchmarks {
             pageBytes += html.utf8.count
             pages.append(Document(id: "page\(pages.count).html", text: html, metadata: ["format": "html"]))
         }
-        print("")
-        print("pages: \(pages.count) synthetic news pages, \(String(format: "%.1f", Double(pageBytes) / 1e6)) MB of HTML")
-        let pageScan = measure(pages, Self.byteScan)
-        report("byte scan (floor)", pageBytes, pageScan, floor: pageScan)
-        for (label, stage, params) in Self.pageCases {
-            try time(label, stage, params, pages, pageBytes, floor: pageScan)
-        }
+        try timePages("pages: \(pages.count) synthetic news pages", pages, pageBytes)
 
         // `--html DIR`: the same page measurements on real pages of your own (every
         // *.html / *.htm file below DIR).
@@ -70,13 +64,18 @@ struct StageBenchmarks {
                 realBytes += text.utf8.count
                 real.append(Document(id: file, text: text, metadata: ["format": "html"]))
             }
-            print("")
-            print("real pages: \(real.count) files from \(dir), \(String(format: "%.1f", Double(realBytes) / 1e6)) MB of HTML")
-            let realScan = measure(real, Self.byteScan)
-            report("byte scan (floor)", realBytes, realScan, floor: realScan)
-            for (label, stage, params) in Self.pageCases {
-                try time(label, stage, params, real, realBytes, floor: realScan)
-            }
+            try timePages("real pages: \(real.count) files from \(dir)", real, realBytes)
+        }
+    }
+
+    /// The HTML configurations over a set of pages, beside a byte scan of the same pages.
+    static func timePages(_ title: String, _ pages: [Document], _ bytes: Int) throws {
+        print("")
+        print(title + ", " + String(format: "%.1f", Double(bytes) / 1e6) + " MB of HTML")
+        let scan = measure(pages, Self.byteScan)
+        report("byte scan (floor)", bytes, scan, floor: scan)
+        for (label, stage, params) in Self.pageCases {
+            try time(label, stage, params, pages, bytes, floor: scan)
         }
     }
 
