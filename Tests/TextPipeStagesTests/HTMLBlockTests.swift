@@ -24,12 +24,12 @@ struct HTMLBlockTests {
             == ["Home | World", "Tide tables", "High tide is at 6:12 today.", "Low tide follows at 12:30.",
                 "• Storm warning", "Contact us"])
         #expect(blocks.map(\.element) == [.nav, .h1, .p, .p, .li, .p])
-        #expect(blocks[0].path == "html>body>nav#top.menu.main-menu")
-        #expect(blocks[0].classesAndIDs == "top menu main-menu")
-        #expect(blocks[2].path == "html>body>div.content>article>p")
-        #expect(blocks[2].classesAndIDs == "content")
-        #expect(blocks[4].path == "html>body>div.content>article>ul.related>li")
-        #expect(blocks[4].classesAndIDs == "content related")
+        #expect(result.path(of: blocks[0]) == "html>body>nav#top.menu.main-menu")
+        #expect(result.classesAndIDs(of: blocks[0]) == "top menu main-menu")
+        #expect(result.path(of: blocks[2]) == "html>body>div.content>article>p")
+        #expect(result.classesAndIDs(of: blocks[2]) == "content")
+        #expect(result.path(of: blocks[4]) == "html>body>div.content>article>ul.related>li")
+        #expect(result.classesAndIDs(of: blocks[4]) == "content related")
         #expect(blocks[0].characters == 12 && blocks[0].linkCharacters == 9)
         #expect(blocks[2].characters == 27 && blocks[2].linkCharacters == 4)
         #expect(blocks[3].linkCharacters == 0 && blocks[3].linkDensity == 0)
@@ -83,7 +83,7 @@ struct HTMLBlockTests {
     @Test("body content closes an open head, so head never appears in a block's path")
     func headClosed() {
         let result = HTMLTextExtractor().extract("<html><head><title>t</title><div class=x><p>Body text")
-        #expect(result.blocks.map(\.path) == ["html>div.x>p"])
+        #expect(result.blocks.map(result.path(of:)) == ["html>div.x>p"])
         #expect(result.metadata["title"] == "t")
     }
 
@@ -91,6 +91,6 @@ struct HTMLBlockTests {
     func fragment() {
         let result = HTMLTextExtractor().extract("loose <b>text</b>")
         #expect(result.blocks.count == 1)
-        #expect(result.blocks[0].path == "" && result.blocks[0].element == .other)
+        #expect(result.path(of: result.blocks[0]) == "" && result.blocks[0].element == .other)
     }
 }

@@ -28,6 +28,31 @@ public struct HTMLText: Sendable {
         self.elements = elements
     }
 
+    /// The elements from the root down to a block's element (empty for text outside any).
+    public func ancestry(of block: HTMLTextBlock) -> [HTMLTextElement] {
+        var chain: [HTMLTextElement] = []
+        var i = block.elementIndex
+        while i >= 0 && i < elements.count {
+            chain.append(elements[i])
+            i = elements[i].parent
+        }
+        return chain.reversed()
+    }
+
+    /// The open elements down to a block's element, with ids and classes in CSS style:
+    /// `html>body>div#main.content>article>p`. Made on demand: extraction only records
+    /// the elements.
+    public func path(of block: HTMLTextBlock) -> String {
+        ancestry(of: block).map { e in
+            e.name + e.id.split(separator: " ").map { "#" + $0 }.joined() + e.classes.split(separator: " ").map { "." + $0 }.joined()
+        }.joined(separator: ">")
+    }
+
+    /// The ids and classes along a block's path, space-separated, as written.
+    public func classesAndIDs(of block: HTMLTextBlock) -> String {
+        ancestry(of: block).flatMap { $0.id.split(separator: " ") + $0.classes.split(separator: " ") }.joined(separator: " ")
+    }
+
     /// The text of one block.
     public func text(of block: HTMLTextBlock) -> Substring {
         let utf8 = text.utf8
@@ -77,27 +102,20 @@ public struct HTMLTextBlock: Sendable, Hashable {
     public var newlinesBefore: Int
     /// The innermost block-level element the text is in (`p`, `li`, `h2`, `td`, …).
     public var element: HTMLElement
-    /// The open elements down to that one, with ids and classes in CSS style:
-    /// `html>body>div#main.content>article>p`.
-    public var path: String
-    /// The ids and classes along `path`, space-separated, as written.
-    public var classesAndIDs: String
     /// Unicode code points in the block's text.
     public var characters: Int
     /// Code points of the block's text that are inside links.
     public var linkCharacters: Int
-    /// The block's element (the one `path` ends at) in `HTMLText.elements`, or -1 for text
-    /// outside any element.
+    /// The block's element in `HTMLText.elements` (see `HTMLText.path(of:)`), or -1 for
+    /// text outside any element.
     public var elementIndex: Int
 
-    public init(range: Range<Int>, newlinesBefore: Int, element: HTMLElement, path: String, classesAndIDs: String,
+    public init(range: Range<Int>, newlinesBefore: Int, element: HTMLElement,
                 characters: Int, linkCharacters: Int, elementIndex: Int = -1)
     {
         self.range = range
         self.newlinesBefore = newlinesBefore
         self.element = element
-        self.path = path
-        self.classesAndIDs = classesAndIDs
         self.characters = characters
         self.linkCharacters = linkCharacters
         self.elementIndex = elementIndex

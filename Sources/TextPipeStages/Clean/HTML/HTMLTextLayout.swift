@@ -12,8 +12,7 @@ struct HTMLTextLayout {
         var classes: Range<Int>?
         /// For ol: the next item's number.
         var counter = 1
-        /// Where the element path and the ids and classes down to here are in `paths`,
-        /// once made (-1 before).
+        /// The element's index in `elements`, once recorded (-1 before).
         var pathIndex = -1
     }
 
@@ -23,8 +22,6 @@ struct HTMLTextLayout {
         var start: Int
         var newlinesBefore: Int
         var element: HTMLElement
-        var path: String
-        var hints: String
         var node: Int
         var linkCharacters = 0
     }
@@ -36,9 +33,7 @@ struct HTMLTextLayout {
     var tokenizer: HTMLTokenizer
     var out: TextBuilder
     var stack: [OpenElement] = []
-    /// Element paths and their ids and classes, made for the elements that hold a block
-    /// and their ancestors; `elements` has the same index for the same element.
-    var paths: [(path: String, hints: String)] = []
+    /// The elements that hold a block and their ancestors, each after its parent.
     var elements: [HTMLTextElement] = []
     var blocks: [HTMLTextBlock] = []
     var block: OpenBlock?
@@ -486,18 +481,15 @@ struct HTMLTextLayout {
         }
         carriedNewlines = 0
         var element = HTMLElement.other
-        var path = ""
-        var hints = ""
         var node = -1
         var index = stack.count - 1
         while index >= 0 && !stack[index].element.isStructural { index -= 1 }
         if index >= 0 {
             element = stack[index].element
-            (path, hints) = self.path(at: index)
-            node = stack[index].pathIndex
+            node = recordElement(at: index)
         }
         block = OpenBlock(separatorStart: separatorStart, start: out.count, newlinesBefore: newlines, element: element,
-                          path: path, hints: hints, node: node)
+                          node: node)
         pendingBoundary = false
         pendingNewlines = 0
         breakSource = nil
@@ -515,59 +507,42 @@ struct HTMLTextLayout {
             return
         }
         blocks.append(HTMLTextBlock(
-            range: open.start..<out.count, newlinesBefore: open.newlinesBefore, element: open.element, path: open.path,
-            classesAndIDs: open.hints, characters: scalarCount(ofOutput: open.start..<out.count),
+            range: open.start..<out.count, newlinesBefore: open.newlinesBefore, element: open.element,
+            characters: scalarCount(ofOutput: open.start..<out.count),
             linkCharacters: open.linkCharacters, elementIndex: open.node))
     }
 
-    /// The element path down to stack entry `index` and the ids and classes along it,
-    /// made once per entry, from bytes (one per block-holding element of a page and its
-    /// ancestors). Also records the element in `elements`, after its parent.
-    mutating func path(at index: Int) -> (path: String, hints: String) {
-        if stack[index].pathIndex >= 0 { return paths[stack[index].pathIndex] }
-        let (parentPath, parentHints) = index > 0 ? path(at: index - 1) : ("", "")
+    /// The index in `elements` of stack entry `index`, recording it (after its ancestors)
+    /// the first time: once per block-holding element of a page and its ancestors. Paths
+    /// and class lists are derived from these records only when asked for.
+    mutating func recordElement(at index: Int) -> Int {
+        if stack[index].pathIndex >= 0 { return stack[index].pathIndex }
+        let parent = index > 0 ? recordElement(at: index - 1) : -1
         let open = stack[index]
-        var segment: [UInt8] = []
-        var hints: [UInt8] = Array(parentHints.utf8)
+        var name: [UInt8] = []
         if open.element == .other {
-            for b in src[open.name] { segment.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b) }
+            for b in src[open.name] { name.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b) }
         } else {
-            segment.append(contentsOf: open.element.name.utf8)
+            name.append(contentsOf: open.element.name.utf8)
         }
-        let name = String(decoding: segment, as: UTF8.self)
-        var own: [UInt8] = []
-        func addWords(_ range: Range<Int>, marker: UInt8) {
+        func words(_ range: Range<Int>?) -> String {
+            guard let range else { return "" }
+            var out: [UInt8] = []
             var i = range.lowerBound
             while i < range.upperBound {
                 while i < range.upperBound && isWhitespace(src[i]) { i += 1 }
                 let start = i
                 while i < range.upperBound && !isWhitespace(src[i]) { i += 1 }
                 guard i > start else { continue }
-                segment.append(marker)
-                segment.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
-                if !hints.isEmpty { hints.append(0x20) }
-                hints.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
-                if !own.isEmpty { own.append(0x20) }
-                own.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: src[start..<i]))
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        if let id = open.id { addWords(id, marker: UInt8(ascii: "#")) }
-        let idWords = own.count
-        if let classes = open.classes { addWords(classes, marker: UInt8(ascii: ".")) }
-        var path: [UInt8] = []
-        path.reserveCapacity(parentPath.utf8.count + 1 + segment.count)
-        path.append(contentsOf: parentPath.utf8)
-        if !path.isEmpty { path.append(UInt8(ascii: ">")) }
-        path.append(contentsOf: segment)
-        let made = (path: String(decoding: path, as: UTF8.self), hints: String(decoding: hints, as: UTF8.self))
-        let classStart = idWords == 0 ? 0 : min(own.count, idWords + 1)
-        elements.append(HTMLTextElement(
-            parent: index > 0 ? stack[index - 1].pathIndex : -1, element: open.element, name: name,
-            id: String(decoding: own[..<idWords], as: UTF8.self),
-            classes: String(decoding: own[classStart...], as: UTF8.self)))
-        stack[index].pathIndex = paths.count
-        paths.append(made)
-        return made
+        elements.append(HTMLTextElement(parent: parent, element: open.element, name: String(decoding: name, as: UTF8.self),
+                                        id: words(open.id), classes: words(open.classes)))
+        stack[index].pathIndex = elements.count - 1
+        return elements.count - 1
     }
 
     // MARK: - Output helpers
