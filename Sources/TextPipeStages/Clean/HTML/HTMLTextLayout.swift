@@ -349,9 +349,7 @@ struct HTMLTextLayout {
                 if ref.byteCount == 1 && isWhitespace(ref.firstByte) {
                     if pendingSpace == nil { pendingSpace = i..<ref.end }
                 } else {
-                    beginContent()
-                    ref.withUTF8 { out.replace(i..<ref.end, withBytes: $0) }
-                    if linkDepth > 0 { block?.linkCharacters += 1 }
+                    appendReference(ref, at: i)
                 }
                 i = ref.end
                 continue
@@ -401,9 +399,7 @@ struct HTMLTextLayout {
             if b == UInt8(ascii: "&") && references,
                let ref = HTMLCharacterReference.decode(src, at: i, limit: end, inAttribute: false)
             {
-                beginContent()
-                ref.withUTF8 { out.replace(i..<ref.end, withBytes: $0) }
-                if linkDepth > 0 { block?.linkCharacters += 1 }
+                appendReference(ref, at: i)
                 i = ref.end
                 continue
             }
@@ -546,6 +542,14 @@ struct HTMLTextLayout {
     }
 
     // MARK: - Output helpers
+
+    /// Writes a decoded character reference as content standing for its source bytes
+    /// (one character of link text when inside a link).
+    mutating func appendReference(_ ref: HTMLDecodedReference, at i: Int) {
+        beginContent()
+        ref.withUTF8 { out.replace(i..<ref.end, withBytes: $0) }
+        if linkDepth > 0 { block?.linkCharacters += 1 }
+    }
 
     mutating func trimTrailingWhitespace(downTo floor: Int = 0) {
         var n = out.count
