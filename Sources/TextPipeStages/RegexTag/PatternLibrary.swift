@@ -116,9 +116,4 @@ public enum PatternLibrary {
         let key = String(name.lowercased().map { $0 == "-" ? "_" : $0 })
         return all.first { $0.name == key }
     }
-
-    /// Compiles every pattern; a failure here is a bug in the library, not in a pipeline.
-    public static func compileAll() throws -> [CompiledLibraryPattern] {
-        try all.map { try $0.compile() }
-    }
 }

@@ -25,19 +25,6 @@ public enum EnglishStopwords {
 
     static let packed = PackedWordSet(words)
 
-    /// Counts words (runs of ASCII letters and apostrophes, other letters count as word
-    /// characters too) and how many are stop words.
-    public static func density(of text: Substring) -> (words: Int, stopwords: Int) {
-        var text = text
-        return text.withUTF8 { density(of: $0) }
-    }
-
-    /// The same over UTF-8 bytes.
-    static func density(of bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, stopwords: Int) {
-        let counts = scan(bytes)
-        return (counts.words, counts.stopwords)
-    }
-
     /// What one pass over a text's UTF-8 bytes counts: code points, wide ones (CJK, kana,
     /// Hangul: U+3000 to U+DFFF), commas (also 、 and ，), words and stop words. Allocates
     /// nothing: it runs on every block of every page.
