@@ -2,6 +2,10 @@
 ///
 /// Words made of ASCII letters and apostrophes are stemmed; any other word (digits,
 /// hyphens, non-ASCII letters) comes back lower-cased and otherwise unchanged.
+///
+/// It follows Porter2 as first published: R1 exceptions are only gener-, commun- and arsen-,
+/// and step 1b always undoubles (added: ad). Later Snowball revisions add R1 prefixes
+/// (inter-, organ-, univers-, ...) and keep a double consonant right after the first letter.
 public struct EnglishStemmer: Sendable {
     /// Creates a stemmer; it holds no state, so one instance can be shared freely.
     public init() {}
