@@ -37,14 +37,15 @@ let package = Package(
             // Plugins bind their TextPipe symbols to the executable's copy after dlopen.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),
-        // Helpers shared by the test targets (a seeded random generator).
+        // Helpers shared by the test targets: a seeded random generator, temporary folders,
+        // finding built executables.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Exercises the PCRE2 wrapper for the leak test, which runs it under valgrind.
         .executableTarget(name: "PCRE2LeakCheck", dependencies: ["PCRE2"], path: "Tests/PCRE2LeakCheck"),
-        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "PCRE2LeakCheck"]),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "PCRE2LeakCheck", "TestSupport"]),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
         .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
-        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages", "TestSupport"]),
     ]
 )

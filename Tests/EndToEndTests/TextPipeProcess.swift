@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import TextPipe
 
 /// Runs the real `textpipe` binary, built next to the test bundle.
@@ -8,14 +9,7 @@ enum TextPipeProcess {
 
     static let binary: String = {
         if let explicit = ProcessInfo.processInfo.environment["TEXTPIPE_BIN"] { return explicit }
-        // The test runner lives in the build products folder, beside the textpipe executable.
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("textpipe").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return repositoryRoot + "/.build/debug/textpipe"
+        return BuildProducts.executable(named: "textpipe") ?? repositoryRoot + "/.build/debug/textpipe"
     }()
 
     struct Result {
@@ -48,17 +42,10 @@ enum TextPipeProcess {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary folder for one test.
-    static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "textpipe-e2e-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    /// A fresh temporary folder for one test (the caller removes it).
+    static func temporaryFolder() -> String { TemporaryFolder().path }
 
-    static func write(_ path: String, _ bytes: [UInt8]) {
-        try! FileManager.default.createDirectory(atPath: Paths.directory(of: path), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    }
+    static func write(_ path: String, _ bytes: [UInt8]) { TemporaryFolder.write(path, bytes) }
 
     static func write(_ path: String, _ text: String) { write(path, Array(text.utf8)) }
 

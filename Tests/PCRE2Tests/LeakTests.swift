@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("PCRE2 memory")
@@ -6,15 +7,7 @@ struct LeakTests {
     static let valgrind = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The leak-check program, built beside the test runner.
-    static var program: String? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("PCRE2LeakCheck").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return nil
-    }
+    static var program: String? { BuildProducts.executable(named: "PCRE2LeakCheck") }
 
     @Test("thousands of compile, match and substitute cycles leak nothing under valgrind",
           .enabled(if: valgrind != nil, "valgrind is not installed"))
