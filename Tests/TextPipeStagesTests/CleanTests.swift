@@ -10,10 +10,8 @@ func cleaned(_ text: String, _ params: [String: JSONValue] = [:]) throws -> Docu
 }
 
 func cleanedDocument(_ document: Document, _ params: [String: JSONValue]) throws -> Document {
-    var values = OrderedFields()
-    for spec in CleanStage.descriptor.parameters { values[spec.name] = params[spec.name] ?? spec.defaultValue }
-    let built = try CleanStage.descriptor.build(StageParameters(stageName: "clean", values: values),
-                                                StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/"))
+    let values = try CleanStage.descriptor.parameters(OrderedFields(params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    let built = try CleanStage.descriptor.build(values, StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/"))
     guard case .transform(let stage) = built else { throw CleanTestError.notATransform }
     var doc = document
     _ = try stage.process(&doc, context: StageContext(worker: 0, scratch: WorkerScratch()))

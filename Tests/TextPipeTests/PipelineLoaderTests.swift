@@ -82,6 +82,24 @@ struct PipelineLoaderTests {
             """) == ["3:10 stage 'needs-words' requires the 'words' layer, which no stage before it provides; move 'words' before 'needs-words'"])
     }
 
+    @Test("parameters given in code are validated like a pipeline file's, defaults filled in")
+    func parametersInCode() throws {
+        let d = try #require(TestStages.registry().descriptor(named: "needs-words"))
+        let p = try d.parameters(["limit": 5, "rules": [.object(["label": "A"])]])
+        #expect(p.int("limit") == 5)
+        #expect(p.string("mode") == "fast")
+        #expect(p["rules"]?.arrayValue?.first?.objectValue?["weight"] == .double(1.0))
+        do {
+            _ = try d.parameters(["limit": 11, "mdoe": "exact"])
+            Issue.record("accepted bad parameters")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "<code: stage needs-words>: error: stage 'needs-words' has no parameter 'mdoe'; did you mean 'mode'?",
+                "<code: stage needs-words>: error: stage 'needs-words': 'limit' must be an integer from 1 to 10, found 11",
+            ])
+        }
+    }
+
     @Test("a provider that is present but configured not to provide the layer is named")
     func providerMisconfigured() {
         folder.write("docs/a.txt", "x")

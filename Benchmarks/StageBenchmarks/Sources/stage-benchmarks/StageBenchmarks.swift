@@ -205,10 +205,8 @@ struct StageBenchmarks {
         let registry = StageRegistry()
         BuiltinStages.register(into: registry)
         guard let d = registry.descriptor(named: name) else { fatalError("no stage \(name)") }
-        var values = OrderedFields()
-        for spec in d.parameters { values[spec.name] = overrides[spec.name] ?? spec.defaultValue }
-        guard case .transform(let stage) = try d.build(StageParameters(stageName: name, values: values),
-                                                       StageBuildContext(pipelineName: "b", pipelineDirectory: "/", outputDirectory: "/tmp"))
+        let values = try d.parameters(OrderedFields(overrides.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        guard case .transform(let stage) = try d.build(values, StageBuildContext(pipelineName: "b", pipelineDirectory: "/", outputDirectory: "/tmp"))
         else { fatalError("\(name) is not a per-document stage") }
         return stage
     }
