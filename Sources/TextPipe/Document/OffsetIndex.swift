@@ -19,21 +19,27 @@ public struct OffsetIndex: Sendable {
     /// UTF-16 units before each block start; empty when the text is ASCII.
     private let utf16Before: [Int32]
     public let isASCII: Bool
+    /// The text's length, for ASCII text (whose bytes are not kept).
+    private let asciiCount: Int
 
     public init(_ text: String) {
         var copy = text
-        let bytes: [UInt8] = copy.withUTF8 { Array($0) }
-        self.bytes = bytes
-        // Hot path: one pass over bytes; a continuation byte (10xxxxxx) never starts a
-        // scalar, and a 4-byte lead (11110xxx) is the only one that needs two UTF-16 units.
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
+        // Hot path (every export of every document): ASCII text needs no table and no copy,
+        // only its length.
+        let ascii = copy.withUTF8 { buf in !buf.contains(where: { $0 >= 0x80 }) }
         isASCII = ascii
         if ascii {
+            asciiCount = text.utf8.count
+            bytes = []
             scalarsBefore = []
             utf16Before = []
             return
         }
+        asciiCount = 0
+        // One pass over the bytes: a continuation byte (10xxxxxx) never starts a scalar,
+        // and a 4-byte lead (11110xxx) is the only one that needs two UTF-16 units.
+        let bytes: [UInt8] = copy.withUTF8 { Array($0) }
+        self.bytes = bytes
         let blocks = (bytes.count >> Self.blockShift) + 1
         var scalars = [Int32](repeating: 0, count: blocks)
         var units = [Int32](repeating: 0, count: blocks)
@@ -60,7 +66,7 @@ public struct OffsetIndex: Sendable {
     /// Converts a UTF-8 byte offset to `unit`. An offset inside a multi-byte character
     /// maps to that character's start.
     public func convert(_ byteOffset: Int, to unit: OffsetUnit) -> Int {
-        let offset = min(max(byteOffset, 0), bytes.count)
+        let offset = min(max(byteOffset, 0), isASCII ? asciiCount : bytes.count)
         if isASCII || unit == .utf8 { return offset }
         let block = offset >> Self.blockShift
         var scalars = Int(scalarsBefore[block])
