@@ -33,13 +33,7 @@ public struct Document: Sendable {
     /// The text of a span (byte offsets, clamped to the text).
     public func text(of span: Span) -> Substring { text(in: span.range) }
 
-    public func text(in range: Range<Int>) -> Substring {
-        let utf8 = text.utf8
-        let n = utf8.count
-        let lower = min(max(range.lowerBound, 0), n)
-        let upper = min(max(range.upperBound, lower), n)
-        return text[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)]
-    }
+    public func text(in range: Range<Int>) -> Substring { text.slice(utf8: range) }
 
     /// An index for converting byte offsets to other units; built once per text.
     public mutating func offsetIndex() -> OffsetIndex {

@@ -1,4 +1,5 @@
 import PCRE2
+import TextPipe
 
 /// One ready-made pattern: a rule of the `regex-tag` stage uses it by name (`use: email`)
 /// instead of writing its own regular expression.
@@ -51,14 +52,8 @@ public final class CompiledLibraryPattern: Sendable {
     public func matches(in text: String, scratch: MatchScratch) -> [Range<Int>] {
         let ranges = regex.matches(in: text, scratch: scratch)
         guard let validator = entry.validator, !ranges.isEmpty else { return ranges }
-        let utf8 = text.utf8
-        // PCRE2 in UTF mode only reports ranges on code-point boundaries, so these
-        // indices are valid for slicing (native strings offset the UTF-8 view in O(1)).
-        return ranges.filter { r in
-            let lo = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
-            let hi = utf8.index(lo, offsetBy: r.count)
-            return validator(text[lo..<hi])
-        }
+        // PCRE2 in UTF mode only reports ranges on code-point boundaries.
+        return ranges.filter { validator(text.slice(utf8: $0)) }
     }
 
     /// Byte ranges of the validated matches in a UTF-8 buffer.

@@ -98,8 +98,7 @@ struct TextBoilerplate: TextPass {
             var lineEnd = lineStart
             while lineEnd < n && s[lineEnd] != 0x0A { lineEnd += 1 }
             let next = min(n, lineEnd + 1)
-            let utf8 = text.utf8
-            let line = text[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)]
+            let line = text.slice(utf8: lineStart..<lineEnd)
             if Self.isBoilerplate(line) {
                 if out == nil { out = TextBuilder(capacity: n) }
                 out!.copy(s, copied..<lineStart)

@@ -54,12 +54,7 @@ public struct HTMLText: Sendable {
     }
 
     /// The text of one block.
-    public func text(of block: HTMLTextBlock) -> Substring {
-        let utf8 = text.utf8
-        let lo = utf8.index(utf8.startIndex, offsetBy: block.range.lowerBound)
-        let hi = utf8.index(lo, offsetBy: block.range.count)
-        return text[lo..<hi]
-    }
+    public func text(of block: HTMLTextBlock) -> Substring { text.slice(utf8: block.range) }
 
     /// The text made of the blocks whose `keep` flag is set (one flag per block), and its
     /// map back to the HTML source. Kept blocks are joined by the stronger of the
