@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SQLite export (Docs/Exports.md); links the system libsqlite3 on Linux.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +26,8 @@ let package = Package(
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
-            name: "TextPipeStages", dependencies: ["TextPipe", "PCRE2"],
+            name: "TextPipeStages",
+            dependencies: ["TextPipe", "PCRE2", .product(name: "GRDB", package: "GRDB.swift")],
             // The generator of HTMLEntityTable.swift, kept beside its output.
             exclude: ["Clean/HTML/generate_entities.py"]
         ),

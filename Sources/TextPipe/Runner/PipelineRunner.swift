@@ -170,7 +170,9 @@ public final class PipelineRunner {
                 var pending: [String] = []
                 for s in sinks {
                     let t0 = DispatchTime.now().uptimeNanoseconds
-                    pending += try s.sink.finish().outputs
+                    let summary = try s.sink.finish()
+                    pending += summary.outputs
+                    stats.warnings += summary.warnings.map { "stage '\(stats.stages[s.index].label)': \($0)" }
                     stats.stages[s.index].seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
                 }
                 try rejects.prepare()
