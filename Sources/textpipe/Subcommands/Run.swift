@@ -8,7 +8,8 @@ struct Run: ParsableCommand {
         discussion: """
             Statistics go to OUTPUT/NAME.stats.json; skipped, dropped and failed documents are \
             listed with their reasons in OUTPUT/NAME.rejects.jsonl, and quarantined ones (on_error: \
-            quarantine) in OUTPUT/NAME.quarantine.jsonl.
+            quarantine) in OUTPUT/NAME.quarantine.jsonl. --report writes a self-contained HTML \
+            page about the run (stages, time, lengths, tags, failures), also when the run fails.
             """)
 
     @Argument(help: "The pipeline file (YAML).")
@@ -28,6 +29,9 @@ struct Run: ParsableCommand {
         valueName: "key=value"))
     var settings: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Write an HTML report of the run to this file (self-contained: open it in any browser).", valueName: "file"))
+    var report: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -36,6 +40,14 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let report, report.isEmpty || Paths.kind(of: reportPath(report)).isDirectory {
+            throw ValidationError("--report needs a file name, such as --report report.html; '\(report)' is a folder")
+        }
+    }
+
+    /// The report's path, relative paths taken from the current folder like other options.
+    func reportPath(_ report: String) -> String {
+        Paths.absolute(report, base: FileManager.default.currentDirectoryPath)
     }
 
     func run() throws {
@@ -45,7 +57,7 @@ struct Run: ParsableCommand {
         do {
             loaded = try PipelineLoader().load(file: pipeline, overrides: overrides)
         } catch {
-            report(error)
+            textpipe.report(error)
             throw ExitStatus.invalidPipeline
         }
         let cancellation = CancellationFlag()
@@ -53,12 +65,28 @@ struct Run: ParsableCommand {
         defer { signals.restore() }
         let showProgress = !quiet && !noProgress && isatty(STDERR_FILENO) == 1
         let runner = PipelineRunner(loaded: loaded,
-                                    options: .init(jobs: jobs, showProgress: showProgress, cancellation: cancellation))
+                                    options: .init(jobs: jobs, showProgress: showProgress, cancellation: cancellation,
+                                                   collectProfile: report != nil))
         let stats = runner.run()
+        var reportFailure: String?
+        if let report {
+            do {
+                try RunReport.write(to: reportPath(report), pipeline: loaded.pipeline, statistics: stats)
+            } catch {
+                reportFailure = "cannot write the report \(reportPath(report)): \(error)"
+            }
+        }
         if !quiet {
             printError(stats.summary)
             for path in stats.outputs { printError("  wrote \(path)") }
             if let path = stats.statisticsFile { printError("  statistics: \(path)") }
+            if let report, reportFailure == nil { printError("  report: \(reportPath(report))") }
+        }
+        if let reportFailure, stats.status == .completed {
+            printError("error: \(reportFailure)")
+            throw ExitStatus.runFailed
+        } else if let reportFailure {
+            printError("warning: \(reportFailure)")
         }
         switch stats.status {
         case .completed:
