@@ -47,7 +47,9 @@ let package = Package(
         .executableTarget(name: "PCRE2LeakCheck", dependencies: ["PCRE2"], path: "Tests/PCRE2LeakCheck"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "PCRE2LeakCheck", "TestSupport"]),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
-        .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
+        .testTarget(
+            name: "TextPipeStagesTests",
+            dependencies: ["TextPipe", "TextPipeStages", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
         .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages", "TestSupport"]),
     ]
