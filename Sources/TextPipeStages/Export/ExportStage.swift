@@ -51,6 +51,7 @@ public enum ExportStage {
                           "`sqlite` only: documents per transaction (default 1000)."),
         ],
         layerUse: { params in LayerUse(requires: params.strings("layers") ?? []) },
+        details: "[Exports.md](Exports.md) describes each format, the safe names of per-document files, the SQLite tables and ready queries.",
         build: { params, context in try build(params, context) })
 
     static func build(_ params: StageParameters, _ context: StageBuildContext) throws -> BuiltStage {

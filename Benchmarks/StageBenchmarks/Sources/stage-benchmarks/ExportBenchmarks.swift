@@ -1,0 +1,67 @@
+import Foundation
+import TextPipe
+import TextPipeStages
+
+/// `stage-benchmarks [MB] --exports`: how fast each export format writes the same tagged
+/// documents, through the same sink the runner uses (start, write every document, finish,
+/// commit — the final sync and rename included), on one thread as the runner's sink runs.
+enum ExportBenchmarks {
+    static let formats: [(String, OrderedFields)] = [
+        ("jsonl", ["format": "jsonl"]),
+        ("jsonl (span text, source offsets)", ["format": "jsonl", "span_text": true, "source_offsets": true]),
+        ("json", ["format": "json"]),
+        ("csv (document rows)", ["format": "csv"]),
+        ("csv (span rows)", ["format": "csv", "rows": "spans"]),
+        ("markdown (one file)", ["format": "markdown"]),
+        ("text (one file)", ["format": "text"]),
+        ("sqlite", ["format": "sqlite"]),
+        ("sqlite (span text)", ["format": "sqlite", "span_text": true]),
+    ]
+
+    static func run(_ corpus: [Document], inputBytes: Int) throws {
+        // The documents as the end of a pipeline has them: cleaned, segmented and tagged.
+        let stages = [
+            try StageBenchmarks.build("clean", [:]),
+            try StageBenchmarks.build("segment", [:]),
+            try StageBenchmarks.build("regex-tag", ["rules": [
+                ["use": "money"], ["use": "date"], ["label": "NAME", "pattern": "\\b\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)*\\b"],
+            ]]),
+        ]
+        let context = StageContext(worker: 0, scratch: WorkerScratch())
+        var documents: [Document] = []
+        for var doc in corpus {
+            for stage in stages { _ = try stage.process(&doc, context: context) }
+            documents.append(doc)
+        }
+        let spans = documents.reduce(0) { total, doc in doc.layers.reduce(total) { $0 + $1.spans.count } }
+        let tags = documents.reduce(0) { $0 + (($1.layers["tags"] ?? []).count) }
+        print("export: \(documents.count) documents, \(String(format: "%.1f", Double(inputBytes) / 1e6)) MB of text, "
+            + "\(spans) spans (\(tags) tags, the rest paragraphs and sentences); best of 3 runs, one thread\n")
+        print("format".padding(toLength: 36, withPad: " ", startingAt: 0)
+            + "   output MB   seconds   MB/s out   docs/s    spans/s")
+        let folder = NSTemporaryDirectory() + "textpipe-export-bench-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (label, params) in formats {
+            if let only = StageBenchmarks.only, !label.contains(only) { continue }
+            var best = Double.infinity
+            var size = 0
+            for _ in 0..<3 {
+                try? FileManager.default.removeItem(atPath: folder)
+                let descriptor = ExportStage.descriptor
+                let values = try descriptor.parameters(params, outputDirectory: folder)
+                guard case .sink(let sink) = try descriptor.build(values, StageBuildContext(
+                    pipelineName: "bench", pipelineDirectory: folder, outputDirectory: folder)) else { fatalError("export is a sink") }
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                try sink.start()
+                for doc in documents { try sink.write(doc) }
+                let summary = try sink.finish()
+                try sink.commit()
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+                size = summary.bytesWritten
+            }
+            print(label.padding(toLength: 36, withPad: " ", startingAt: 0)
+                + String(format: "%12.1f %9.3f %10.1f %8.0f %10.0f", Double(size) / 1e6, best, Double(size) / 1e6 / best,
+                         Double(documents.count) / best, Double(spans) / best))
+        }
+    }
+}
