@@ -12,44 +12,28 @@ enum CSVColumn: Equatable {
     case layer, label, start, end, sourceStart, sourceEnd, attributes
     case attribute(String)
 
-    static let documentNames = ["id", "text", "metadata", "length", "meta.KEY", "spans.LAYER"]
-    static let spanNames = ["id", "layer", "label", "start", "end", "source_start", "source_end", "text",
-                            "attributes", "attr.KEY", "meta.KEY"]
+    /// The plain column names of each kind of row, in the order messages list them.
+    static let documentColumns: KeyValuePairs<String, CSVColumn> = ["id": .id, "text": .text, "metadata": .metadata, "length": .length]
+    static let spanColumns: KeyValuePairs<String, CSVColumn> = [
+        "id": .id, "layer": .layer, "label": .label, "start": .start, "end": .end, "source_start": .sourceStart,
+        "source_end": .sourceEnd, "text": .text, "attributes": .attributes,
+    ]
+    /// Columns named by a prefix and a key (`meta.title`, `spans.tags`, `attr.score`).
+    static let documentPrefixes: KeyValuePairs<String, @Sendable (String) -> CSVColumn> = [
+        "meta.": { .meta($0) }, "spans.": { .spanCount(layer: $0) },
+    ]
+    static let spanPrefixes: KeyValuePairs<String, @Sendable (String) -> CSVColumn> = ["attr.": { .attribute($0) }, "meta.": { .meta($0) }]
 
     /// Parses a column name for the given kind of row; the error says what the kind offers.
     static func parse(_ name: String, rows: CSVRows) throws(UnknownColumn) -> CSVColumn {
-        func prefixed(_ prefix: String, _ make: (String) -> CSVColumn) -> CSVColumn? {
-            guard name.hasPrefix(prefix), name.count > prefix.count else { return nil }
+        let plain = rows == .documents ? documentColumns : spanColumns
+        let prefixed = rows == .documents ? documentPrefixes : spanPrefixes
+        if let column = plain.first(where: { $0.key == name })?.value { return column }
+        for (prefix, make) in prefixed where name.hasPrefix(prefix) && name.count > prefix.count {
             return make(String(name.dropFirst(prefix.count)))
         }
-        let column: CSVColumn?
-        switch rows {
-        case .documents:
-            switch name {
-            case "id": column = .id
-            case "text": column = .text
-            case "metadata": column = .metadata
-            case "length": column = .length
-            default: column = prefixed("meta.", CSVColumn.meta) ?? prefixed("spans.") { .spanCount(layer: $0) }
-            }
-        case .spans:
-            switch name {
-            case "id": column = .id
-            case "layer": column = .layer
-            case "label": column = .label
-            case "start": column = .start
-            case "end": column = .end
-            case "source_start": column = .sourceStart
-            case "source_end": column = .sourceEnd
-            case "text": column = .text
-            case "attributes": column = .attributes
-            default: column = prefixed("attr.", CSVColumn.attribute) ?? prefixed("meta.", CSVColumn.meta)
-            }
-        }
-        if let column { return column }
-        let offered = rows == .documents ? documentNames : spanNames
-        let plain = offered.filter { !$0.contains(".") }
-        throw UnknownColumn(message: "unknown column '\(name)' for rows: \(rows.rawValue)\(Suggestion.didYouMean(name, in: plain)); "
+        let offered = plain.map(\.key) + prefixed.map { $0.key + ($0.key == "spans." ? "LAYER" : "KEY") }
+        throw UnknownColumn(message: "unknown column '\(name)' for rows: \(rows.rawValue)\(Suggestion.didYouMean(name, in: plain.map(\.key))); "
             + "the columns are " + offered.joined(separator: ", "))
     }
 
