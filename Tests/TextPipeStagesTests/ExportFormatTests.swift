@@ -53,6 +53,25 @@ struct ExportFormatTests {
         return String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + file)), as: UTF8.self)
     }
 
+    @Test("span positions counted forward from a cursor agree with the offset index, in any order", arguments: OffsetUnit.allCases)
+    func cursorAgreesWithIndex(_ unit: OffsetUnit) {
+        var random = SeededRandom(seed: 11)
+        let pieces = ["a", "é", "東", "🌍", " ", "\n", "ß", "z"]
+        var text = ""
+        for _ in 0..<3000 { text += random.pick(pieces) }
+        var document = Document(id: "d", text: text)
+        let index = document.offsetIndex()
+        let positions = SpanPositions(document, unit: unit, sourceOffsets: false)
+        // Mostly forward, as spans of a layer come, with jumps back and offsets inside characters.
+        var offset = 0
+        for _ in 0..<5000 {
+            offset = random.chance(10) ? Int(random.next() % UInt64(text.utf8.count + 1))
+                : min(text.utf8.count, offset + Int(random.next() % 9))
+            #expect(positions.convert(offset) == index.convert(offset, to: unit), "offset \(offset)")
+        }
+        #expect(positions.textLength == index.convert(text.utf8.count, to: unit))
+    }
+
     @Test("json writes one streamed array whose elements are the JSONL records")
     func jsonArrayMatchesJSONL() throws {
         defer { folder.cleanup() }

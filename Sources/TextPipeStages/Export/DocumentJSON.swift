@@ -18,6 +18,7 @@ public enum DocumentJSON {
         let names = options.layerNames(of: document)
         if !names.isEmpty {
             let positions = SpanPositions(document, unit: options.offsets, sourceOffsets: options.sourceOffsets)
+            let spanText = options.spanText
             w.key("layers")
             w.byte(0x7B)
             for (layerIndex, name) in names.enumerated() {
@@ -25,9 +26,10 @@ public enum DocumentJSON {
                 w.string(name)
                 w.byte(0x3A)
                 w.byte(0x5B)
-                for (i, span) in (document.layers[name] ?? []).enumerated() {
+                let spans = document.layers[name] ?? []
+                for i in spans.indices {
                     if i > 0 { w.byte(0x2C) }
-                    writeSpan(span, of: document, positions: positions, options: options, to: &w)
+                    writeSpan(spans, i, of: document, positions: positions, spanText: spanText, to: &w)
                 }
                 w.byte(0x5D)
             }
@@ -36,32 +38,35 @@ public enum DocumentJSON {
         w.byte(0x7D)
     }
 
-    private static func writeSpan(_ span: Span, of document: Document, positions: SpanPositions,
-                                  options: ExportOptions, to w: inout JSONWriter)
+    /// Hot path (every span): the span is read in place from its array rather than
+    /// copied, and the options come in as the one flag it needs, so writing it costs no
+    /// reference counting.
+    @inline(__always)
+    private static func writeSpan(_ spans: [Span], _ i: Int, of document: Document, positions: SpanPositions,
+                                  spanText: Bool, to w: inout JSONWriter)
     {
-        let range = positions.range(of: span)
         w.byte(0x7B)
         w.key("start", first: true)
-        w.int(range.start)
+        w.int(positions.convert(spans[i].start))
         w.key("end")
-        w.int(range.end)
-        if let source = positions.sourceRange(of: span) {
+        w.int(positions.convert(spans[i].end))
+        if positions.hasSourceOffsets, let source = positions.sourceRange(of: spans[i]) {
             w.key("source_start")
             w.int(source.start)
             w.key("source_end")
             w.int(source.end)
         }
-        if let label = span.label {
+        if let label = spans[i].label {
             w.key("label")
             w.string(label)
         }
-        if options.spanText {
+        if spanText {
             w.key("text")
-            w.string(String(document.text(of: span)))
+            w.string(String(document.text(in: spans[i].range)))
         }
-        if !span.attributes.isEmpty {
+        if !spans[i].attributes.isEmpty {
             w.key("attributes")
-            w.object(span.attributes)
+            w.object(spans[i].attributes)
         }
         w.byte(0x7D)
     }

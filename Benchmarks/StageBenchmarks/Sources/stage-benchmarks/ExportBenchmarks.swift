@@ -8,6 +8,9 @@ import TextPipeStages
 enum ExportBenchmarks {
     static let formats: [(String, OrderedFields)] = [
         ("jsonl", ["format": "jsonl"]),
+        ("jsonl (text and metadata only)", ["format": "jsonl", "layers": []]),
+        ("jsonl (spans only)", ["format": "jsonl", "text": false, "metadata": false]),
+        ("jsonl (spans only, utf8)", ["format": "jsonl", "text": false, "metadata": false, "offsets": "utf8"]),
         ("jsonl (span text, source offsets)", ["format": "jsonl", "span_text": true, "source_offsets": true]),
         ("json", ["format": "json"]),
         ("csv (document rows)", ["format": "csv"]),
@@ -23,9 +26,10 @@ enum ExportBenchmarks {
         let stages = [
             try StageBenchmarks.build("clean", [:]),
             try StageBenchmarks.build("segment", [:]),
-            try StageBenchmarks.build("regex-tag", ["rules": [
-                ["use": "money"], ["use": "date"], ["label": "NAME", "pattern": "\\b\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)*\\b"],
-            ]]),
+            try StageBenchmarks.build("regex-tag", ["rules": .array([
+                .object(["use": "money"]), .object(["use": "date"]),
+                .object(["label": "NAME", "pattern": "\\b\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)*\\b"]),
+            ])]),
         ]
         let context = StageContext(worker: 0, scratch: WorkerScratch())
         var documents: [Document] = []
@@ -39,6 +43,28 @@ enum ExportBenchmarks {
             + "\(spans) spans (\(tags) tags, the rest paragraphs and sentences); best of 3 runs, one thread\n")
         print("format".padding(toLength: 36, withPad: " ", startingAt: 0)
             + "   output MB   seconds   MB/s out   docs/s    spans/s")
+        // Encoding alone, into memory: what the format costs without the file system.
+        for (label, options) in [("jsonl encoding only, no file", ExportOptions(path: "", offsets: .codepoint, includeText: true,
+                                                                                  includeMetadata: true, layers: nil, spanText: false)),
+                                 ("jsonl spans encoding only, no file", ExportOptions(path: "", offsets: .codepoint, includeText: false,
+                                                                                        includeMetadata: false, layers: nil, spanText: false))]
+        {
+            if let only = StageBenchmarks.only, !label.contains(only) { continue }
+            let format = JSONLFormat(options: options)
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20)
+            var size = 0
+            let seconds = StageBenchmarks.measure(documents) { doc in
+                buffer.removeAll(keepingCapacity: true)
+                format.encode(doc, into: &buffer)
+                size += buffer.count
+                return buffer.count
+            }
+            size /= 3
+            print(label.padding(toLength: 36, withPad: " ", startingAt: 0)
+                + String(format: "%12.1f %9.3f %10.1f %8.0f %10.0f", Double(size) / 1e6, seconds, Double(size) / 1e6 / seconds,
+                         Double(documents.count) / seconds, Double(spans) / seconds))
+        }
         let folder = NSTemporaryDirectory() + "textpipe-export-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (label, params) in formats {
