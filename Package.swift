@@ -27,7 +27,11 @@ let package = Package(
         .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "TextPipeStages",
-            dependencies: ["TextPipe", "PCRE2", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TextPipe", "PCRE2", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding the rows of the SQLite export (SQLiteInsert.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             // The generator of HTMLEntityTable.swift, kept beside its output.
             exclude: ["Clean/HTML/generate_entities.py"]
         ),

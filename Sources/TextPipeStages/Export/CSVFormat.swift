@@ -48,17 +48,15 @@ public final class CSVFormat: ExportFormat {
                 ? SpanPositions(document, unit: options.offsets, sourceOffsets: false) : nil
             for (i, column) in columns.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                field.removeAll(keepingCapacity: true)
                 switch column {
-                case .id: field.append(contentsOf: document.id.utf8)
-                case .text: field.append(contentsOf: document.text.utf8)
-                case .metadata: appendJSON(.object(document.metadata))
-                case .length: appendInt(positions!.textLength)
-                case .meta(let key): appendCell(document.metadata[key])
-                case .spanCount(let layer): appendInt(document.layers[layer]?.count ?? 0)
+                case .id: Self.appendText(document.id, to: &out)
+                case .text: Self.appendText(document.text, to: &out)
+                case .metadata: appendJSON(.object(document.metadata), to: &out)
+                case .length: Self.appendInt(positions!.textLength, to: &out)
+                case .meta(let key): appendCell(document.metadata[key], to: &out)
+                case .spanCount(let layer): Self.appendInt(document.layers[layer]?.count ?? 0, to: &out)
                 default: break  // span columns are refused for document rows at build time
                 }
-                Self.appendField(field, to: &out)
             }
             out.append(contentsOf: [0x0D, 0x0A])
         case .spans:
@@ -66,61 +64,79 @@ public final class CSVFormat: ExportFormat {
             guard !names.isEmpty else { return }
             let positions = SpanPositions(document, unit: options.offsets, sourceOffsets: options.sourceOffsets)
             for name in names {
-                for span in document.layers[name] ?? [] {
-                    encodeSpan(span, layer: name, of: document, positions: positions, into: &out)
+                let spans = document.layers[name] ?? []
+                for i in spans.indices {
+                    encodeSpan(spans, i, layer: name, of: document, positions: positions, into: &out)
                 }
             }
         }
     }
 
-    private func encodeSpan(_ span: Span, layer: String, of document: Document, positions: SpanPositions,
+    /// Hot path (every span): cells go straight from the text's bytes to the output; only
+    /// JSON cells are built first.
+    private func encodeSpan(_ spans: [Span], _ index: Int, layer: String, of document: Document, positions: SpanPositions,
                             into out: inout [UInt8])
     {
-        let range = positions.range(of: span)
-        let source = positions.sourceRange(of: span)
+        let start = positions.convert(spans[index].start), end = positions.convert(spans[index].end)
+        let source = positions.hasSourceOffsets ? positions.sourceRange(of: spans[index]) : nil
         for (i, column) in columns.enumerated() {
             if i > 0 { out.append(0x2C) }
-            field.removeAll(keepingCapacity: true)
             switch column {
-            case .id: field.append(contentsOf: document.id.utf8)
-            case .layer: field.append(contentsOf: layer.utf8)
-            case .label: if let label = span.label { field.append(contentsOf: label.utf8) }
-            case .start: appendInt(range.start)
-            case .end: appendInt(range.end)
-            case .sourceStart: appendInt(source?.start ?? range.start)
-            case .sourceEnd: appendInt(source?.end ?? range.end)
-            case .text: field.append(contentsOf: document.text(of: span).utf8)
-            case .attributes: if !span.attributes.isEmpty { appendJSON(.object(span.attributes)) }
-            case .attribute(let key): appendCell(span.attributes[key])
-            case .meta(let key): appendCell(document.metadata[key])
+            case .id: Self.appendText(document.id, to: &out)
+            case .layer: Self.appendText(layer, to: &out)
+            case .label: if let label = spans[index].label { Self.appendText(label, to: &out) }
+            case .start: Self.appendInt(start, to: &out)
+            case .end: Self.appendInt(end, to: &out)
+            case .sourceStart: Self.appendInt(source?.start ?? start, to: &out)
+            case .sourceEnd: Self.appendInt(source?.end ?? end, to: &out)
+            case .text: Self.appendText(document.text(in: spans[index].range), to: &out)
+            case .attributes: if !spans[index].attributes.isEmpty { appendJSON(.object(spans[index].attributes), to: &out) }
+            case .attribute(let key): appendCell(spans[index].attributes[key], to: &out)
+            case .meta(let key): appendCell(document.metadata[key], to: &out)
             default: break  // document columns are refused for span rows at build time
             }
-            Self.appendField(field, to: &out)
         }
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// A metadata or attribute value as a cell: strings as they are, absent and null as an
     /// empty cell, numbers and booleans as JSON writes them, lists and mappings as JSON.
-    private func appendCell(_ value: JSONValue?) {
+    private func appendCell(_ value: JSONValue?, to out: inout [UInt8]) {
         switch value {
         case nil, .null?: break
-        case .string(let s)?: field.append(contentsOf: s.utf8)
-        case let v?: appendJSON(v)
+        case .string(let s)?: Self.appendText(s, to: &out)
+        case let v?: appendJSON(v, to: &out)
         }
     }
 
-    private func appendJSON(_ value: JSONValue) {
+    private func appendJSON(_ value: JSONValue, to out: inout [UInt8]) {
+        field.removeAll(keepingCapacity: true)
         JSONWriter.appending(to: &field) { $0.value(value) }
+        Self.appendField(field, to: &out)
     }
 
-    private func appendInt(_ value: Int) {
-        JSONWriter.appending(to: &field) { $0.int(value) }
+    /// Numbers never need quotes.
+    private static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        JSONWriter.appending(to: &out) { $0.int(value) }
+    }
+
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendField($0, to: &out) }
+    }
+
+    static func appendText(_ text: Substring, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendField($0, to: &out) }
+    }
+
+    static func appendField(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendField($0, to: &out) }
     }
 
     /// Appends one field, quoted when it holds a comma, a quote or a line break (RFC 4180
     /// §2.6), with quotes doubled (§2.7).
-    static func appendField(_ bytes: [UInt8], to out: inout [UInt8]) {
+    static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         // Hot path (every cell): one scan decides whether the bytes can go out as they are.
         guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             out.append(contentsOf: bytes)

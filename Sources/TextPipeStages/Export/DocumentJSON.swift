@@ -62,7 +62,8 @@ public enum DocumentJSON {
         }
         if spanText {
             w.key("text")
-            w.string(String(document.text(in: spans[i].range)))
+            var text = document.text(in: spans[i].range)
+            text.withUTF8 { w.string(utf8: UnsafeRawBufferPointer($0)) }
         }
         if !spans[i].attributes.isEmpty {
             w.key("attributes")

@@ -77,31 +77,48 @@ final class SQLiteExportSink: DocumentSink {
     private func insert(_ document: Document, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [document.id])
         let positions = SpanPositions(document, unit: options.offsets, sourceOffsets: options.sourceOffsets)
-        try db.cachedStatement(sql: "INSERT INTO documents(id, text, length) VALUES (?, ?, ?)")
-            .execute(arguments: [document.id, options.includeText ? document.text : nil, positions.textLength])
-        let docID = db.lastInsertedRowID
+        let insertDocument = try SQLiteInsert(db, sql: "INSERT INTO documents(id, text, length) VALUES (?, ?, ?)")
+        insertDocument.bind(1, document.id)
+        insertDocument.bind(2, options.includeText ? document.text : nil)
+        insertDocument.bind(3, positions.textLength)
+        try insertDocument.run()
+        let docID = Int(db.lastInsertedRowID)
         if options.includeMetadata {
-            let statement = try db.cachedStatement(sql: "INSERT INTO metadata(doc_id, position, key, value, json) VALUES (?, ?, ?, ?, ?)")
+            let insertMetadata = try SQLiteInsert(db, sql: "INSERT INTO metadata(doc_id, position, key, value, json) VALUES (?, ?, ?, ?, ?)")
             for (position, (key, value)) in document.metadata.enumerated() {
-                try statement.execute(arguments: [docID, position, key, Self.sqlValue(value), value.jsonText])
+                insertMetadata.bind(1, docID)
+                insertMetadata.bind(2, position)
+                insertMetadata.bind(3, key)
+                Self.bindValue(value, at: 4, of: insertMetadata)
+                insertMetadata.bind(5, value.jsonText)
+                try insertMetadata.run()
             }
         }
-        let layerStatement = try db.cachedStatement(sql: "INSERT INTO layers(doc_id, position, name, span_count) VALUES (?, ?, ?, ?)")
-        let spanStatement = try db.cachedStatement(sql: """
+        let insertLayer = try SQLiteInsert(db, sql: "INSERT INTO layers(doc_id, position, name, span_count) VALUES (?, ?, ?, ?)")
+        let insertSpan = try SQLiteInsert(db, sql: """
             INSERT INTO spans(doc_id, layer, label, start, end, source_start, source_end, text, attributes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let spanText = options.spanText
         for (position, name) in options.layerNames(of: document).enumerated() {
             let layer = document.layers[name] ?? []
-            try layerStatement.execute(arguments: [docID, position, name, layer.count])
-            for span in layer {
-                let range = positions.range(of: span)
-                let source = positions.sourceRange(of: span)
-                try spanStatement.execute(arguments: [
-                    docID, name, span.label, range.start, range.end, source?.start, source?.end,
-                    options.spanText ? String(document.text(of: span)) : nil,
-                    span.attributes.isEmpty ? nil : JSONValue.object(span.attributes).jsonText,
-                ])
+            insertLayer.bind(1, docID)
+            insertLayer.bind(2, position)
+            insertLayer.bind(3, name)
+            insertLayer.bind(4, layer.count)
+            try insertLayer.run()
+            for i in layer.indices {
+                insertSpan.bind(1, docID)
+                insertSpan.bind(2, name)
+                insertSpan.bind(3, layer[i].label)
+                insertSpan.bind(4, positions.convert(layer[i].start))
+                insertSpan.bind(5, positions.convert(layer[i].end))
+                let source = positions.hasSourceOffsets ? positions.sourceRange(of: layer[i]) : nil
+                insertSpan.bind(6, source?.start)
+                insertSpan.bind(7, source?.end)
+                if spanText { insertSpan.bind(8, document.text(in: layer[i].range)) } else { insertSpan.bindNull(8) }
+                insertSpan.bind(9, layer[i].attributes.isEmpty ? nil : JSONValue.object(layer[i].attributes).jsonText)
+                try insertSpan.run()
             }
             spans += layer.count
         }
@@ -110,15 +127,15 @@ final class SQLiteExportSink: DocumentSink {
     /// A metadata value as the SQL value a query compares with: strings, integers and
     /// reals as themselves, booleans as 1 and 0, lists and mappings as JSON text (the `json`
     /// column keeps every value exactly).
-    static func sqlValue(_ value: JSONValue) -> (any DatabaseValueConvertible)? {
+    static func bindValue(_ value: JSONValue, at position: Int32, of insert: SQLiteInsert) {
         switch value {
-        case .null: return nil
-        case .bool(let b): return b ? 1 : 0
-        case .int(let i): return i
-        case .double(let d): return d
-        case .number(let text): return text
-        case .string(let s): return s
-        case .array, .object: return value.jsonText
+        case .null: insert.bindNull(position)
+        case .bool(let b): insert.bind(position, b ? 1 : 0)
+        case .int(let i): insert.bind(position, i)
+        case .double(let d): insert.bind(position, d)
+        case .number(let text): insert.bind(position, text)
+        case .string(let s): insert.bind(position, s)
+        case .array, .object: insert.bind(position, value.jsonText)
         }
     }
 
