@@ -66,6 +66,23 @@ struct SQLiteExportTests {
         try db.write { try $0.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')") }
     }
 
+    @Test("a new database loaded without indexes ends with all of them, and a repeated id keeps its last document")
+    func newDatabaseIndexedAtTheEnd() throws {
+        defer { folder.cleanup() }
+        let twice = docs("1") + [docs("2")[0]]
+        try ExportHarness.run(["format": "sqlite", "path": "db.sqlite", "batch_size": 2], twice, output: folder.path)
+        let db = try DatabaseQueue(path: path)
+        try db.read { (db: Database) throws in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 3)
+            #expect(try String.fetchAll(db, sql: "SELECT value FROM metadata WHERE key = 'version' ORDER BY doc_id") == ["1", "1", "2"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM spans") == 15)
+            let objects = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            #expect(objects == ["documents_fts_delete", "documents_fts_insert", "metadata_by_key", "spans_by_document", "spans_by_label"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'zoë'") == 3)
+        }
+        try db.write { try $0.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')") }
+    }
+
     @Test("an aborted run leaves the database as it was and no temporary file")
     func abortKeepsDatabase() throws {
         defer { folder.cleanup() }

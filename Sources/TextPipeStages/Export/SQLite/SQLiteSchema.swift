@@ -10,7 +10,7 @@ enum SQLiteSchema {
     /// `PRAGMA user_version`: the layout below.
     static let version = 1
 
-    static let statements = [
+    static let tableStatements = [
         """
         CREATE TABLE export_info (
             key TEXT PRIMARY KEY,
@@ -35,7 +35,6 @@ enum SQLiteSchema {
             PRIMARY KEY (doc_id, position)
         ) WITHOUT ROWID
         """,
-        "CREATE INDEX metadata_by_key ON metadata(key, value)",
         """
         CREATE TABLE layers (
             doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -59,11 +58,18 @@ enum SQLiteSchema {
             attributes TEXT
         )
         """,
+        // External content: the index keeps no second copy of the text.
+        "CREATE VIRTUAL TABLE documents_fts USING fts5(text, content='documents', content_rowid='doc_id')",
+    ]
+
+    /// What a new database gets after its first load: building indexes and the full-text
+    /// index once from all rows is faster than keeping them up to date row by row.
+    static let indexStatements = [
+        "CREATE INDEX metadata_by_key ON metadata(key, value)",
         "CREATE INDEX spans_by_document ON spans(doc_id, layer, start)",
         "CREATE INDEX spans_by_label ON spans(label, doc_id)",
-        // External content: the index keeps no second copy of the text; the triggers keep
-        // it in step when a re-run replaces a document.
-        "CREATE VIRTUAL TABLE documents_fts USING fts5(text, content='documents', content_rowid='doc_id')",
+        "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+        // From here on the full-text index follows every change, as a re-run replaces documents.
         """
         CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
             INSERT INTO documents_fts(rowid, text) VALUES (new.doc_id, new.text);
@@ -76,18 +82,19 @@ enum SQLiteSchema {
         """,
     ]
 
-    /// Creates the tables in an empty database, or checks that an existing one is a
+    /// Creates the tables in an empty database and returns true (without `indexStatements`: the
+    /// caller adds them after the load), or checks that an existing one is a
     /// TextPipe database of this layout whose offsets are in `unit`.
-    static func prepare(_ db: Database, unit: OffsetUnit, displayPath: String) throws {
+    static func prepare(_ db: Database, unit: OffsetUnit, displayPath: String) throws -> Bool {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
         if application == 0 && tables == 0 {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = \(version)")
-            for statement in statements { try db.execute(sql: statement) }
+            for statement in tableStatements { try db.execute(sql: statement) }
             try db.execute(sql: "INSERT INTO export_info(key, value) VALUES ('offsets', ?), ('schema_version', ?)",
                            arguments: [unit.rawValue, String(version)])
-            return
+            return true
         }
         guard application == applicationID else {
             throw SQLiteExportError("\(displayPath) is an SQLite database that TextPipe did not write; "
@@ -103,6 +110,7 @@ enum SQLiteSchema {
             throw SQLiteExportError("\(displayPath) holds offsets in \(stored ?? "an unknown unit"), this export writes \(unit.rawValue); "
                 + "use 'offsets: \(stored ?? unit.rawValue)' or write to a new file, so one database never mixes units")
         }
+        return false
     }
 }
 
