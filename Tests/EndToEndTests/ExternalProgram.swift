@@ -29,8 +29,8 @@ enum ExternalProgram {
         process.arguments = arguments
         let stdoutFile = NSTemporaryDirectory() + "textpipe-ext-\(UUID().uuidString).out"
         let stderrFile = stdoutFile + ".err"
-        FileManager.default.createFile(atPath: stdoutFile, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile, contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: stdoutFile)
             try? FileManager.default.removeItem(atPath: stderrFile)

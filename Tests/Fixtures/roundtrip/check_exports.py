@@ -18,6 +18,17 @@ def check(condition, message):
         problems.append(message)
 
 
+def sql_value(value):
+    """What the metadata table's value column holds for a JSON value (Docs/Exports.md)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int) and not -2**63 <= value < 2**63:
+        return str(value)  # too large for SQLite's integers: kept as its digits
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return value
+
+
 def main(input_path, out):
     expected = {}
     with open(input_path, encoding="utf-8") as f:
@@ -82,6 +93,8 @@ def main(input_path, out):
         meta = db.execute("SELECT key, json FROM metadata WHERE doc_id = ? ORDER BY position", (doc_id,)).fetchall()
         check([k for k, _ in meta] == list(r["metadata"]), f"sqlite metadata keys of {doc!r}")
         check({k: json.loads(v) for k, v in meta} == r["metadata"], f"sqlite metadata values of {doc!r}")
+        typed = dict(db.execute("SELECT key, value FROM metadata WHERE doc_id = ?", (doc_id,)).fetchall())
+        check(typed == {k: sql_value(v) for k, v in r["metadata"].items()}, f"sqlite typed metadata values of {doc!r}")
         rows = db.execute("""SELECT layer, label, start, end, text, attributes, substr(?, start + 1, end - start)
                              FROM spans WHERE doc_id = ? ORDER BY span_id""", (text, doc_id)).fetchall()
         mine = [(layer, s.get("label"), s["start"], s["end"], s["text"], s.get("attributes"))

@@ -17,8 +17,6 @@ struct SQLiteInsert {
     /// SQLite copies the bytes at bind time (`SQLITE_TRANSIENT`), so buffers may be
     /// temporary.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    /// A non-null pointer for the empty string: a null pointer would bind NULL.
-    private static let empty: StaticString = ""
 
     init(_ db: Database, sql: String) throws {
         statement = try db.cachedStatement(sql: sql)
@@ -54,9 +52,8 @@ struct SQLiteInsert {
             sqlite3_bind_text(handle, position, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
                               Int32(clamping: bytes.count), Self.transient)
         } else {
-            Self.empty.withUTF8Buffer { e in
-                sqlite3_bind_text(handle, position, UnsafeRawPointer(e.baseAddress!).assumingMemoryBound(to: CChar.self), 0, Self.transient)
-            }
+            // An empty buffer may have no address, and a null pointer would bind NULL.
+            sqlite3_bind_text(handle, position, "", 0, Self.transient)
         }
     }
 
