@@ -93,9 +93,13 @@ struct SummarizeTests {
     @Test("a title from metadata is used but never picked, even when the text repeats it")
     func metadataTitle() throws {
         let text = "Ferry crossing suspended for six weeks\n\n" + Self.ferryStory
-        let doc = try Self.summarize("{ sentences: 3 }", text, title: "Ferry crossing suspended for six weeks")
-        #expect(Self.summary(doc).count == 3)
+        let doc = try Self.summarize("{ sentences: 20 }", text, title: "Ferry crossing suspended for six weeks")
+        #expect(Self.summary(doc).count == 10, "every sentence but the repeated title")
         #expect(!Self.summary(doc).contains("Ferry crossing suspended for six weeks"))
+        // A blank title is no title: the headline is found instead.
+        let blank = try Self.summarize("{ sentences: 20 }", text, title: "  ")
+        #expect(blank.metadata["title"]?.stringValue == "Ferry crossing suspended for six weeks")
+        #expect(Self.summary(blank).count == 10)
     }
 
     @Test("a headline line is found as the title; first-line and none say otherwise")
@@ -125,6 +129,8 @@ struct SummarizeTests {
         ("Storm closes ports\nBody on the next line.", nil),
         ("Only a single line", nil),
         ("Headline\n\n   \n", nil),
+        ("\u{FEFF}Storm closes ports\n\nBody.", "Storm closes ports"),
+        ("\u{00A0} Storm closes ports\r\n\r\nBody.", "Storm closes ports"),
     ] as [(String, String?)])
     func headline(text: String, expected: String?) {
         let found = SummarizeStage.headline(text, anyFirstLine: false).map { String(text.slice(utf8: $0)) }
@@ -145,6 +151,17 @@ struct SummarizeTests {
         }
         let tiny = try Self.summarize("{ words: 2 }", Self.ferryStory)
         #expect(Self.summary(tiny).isEmpty, "no sentence is short enough")
+        // lead skips a first sentence that does not fit and takes a later one that does.
+        let lead = try Self.summarize("{ method: lead, words: 6 }", "The regional council voted on a long list of changes to the harbour. Tolls stay the same.")
+        #expect(Self.summary(lead) == ["Tolls stay the same."])
+        // Characters are counted as the summary text shows them, joining spaces included.
+        let wrapped = "The bridge reopens\n   on Monday.  Tolls stay the same. Buses run hourly."
+        for chars in [20, 29, 40, 49, 60] {
+            let doc = try Self.summarize("{ chars: \(chars), method: lead }", wrapped)
+            let text = doc.metadata["summary"]?.stringValue ?? ""
+            #expect(text.count <= chars)
+            #expect(chars < 29 || text.hasPrefix("The bridge reopens on Monday."))
+        }
     }
 
     @Test("a ratio rounds to the nearest whole sentence")
@@ -217,10 +234,103 @@ struct SummarizeTests {
             #expect(Self.summary(doc).count == 5)
             #expect((doc.layers["keywords"] ?? []).count == 3)
         }
+        let windowed = try Self.summarize("{ method: textrank, sentences: 5, window: 50 }", text)
+        #expect(Self.summary(windowed).count == 5)
         let ratio = try Self.summarize("{ ratio: 0.4, window: 50 }", text)
         let candidates = (ratio.layers["sentences"] ?? []).count
         #expect(candidates > 10_000)
         #expect((ratio.layers["summary"] ?? []).count == Int((0.4 * Double(candidates)).rounded()))
+    }
+
+    /// Runs only `summarize` (no `segment`) on a document whose layers are given.
+    static func summarizeOnly(_ values: OrderedFields, _ doc: Document, scratch: WorkerScratch = WorkerScratch()) throws -> Document {
+        let params = try SummarizeStage.descriptor.parameters(values)
+        guard case .transform(let stage) = try SummarizeStage.descriptor.build(
+            params, StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/tmp")) else {
+            throw CancellationError()
+        }
+        var doc = doc
+        _ = try stage.process(&doc, context: StageContext(worker: 0, scratch: scratch))
+        return doc
+    }
+
+    @Test("sentence spans out of order, repeated, empty or past the end are cleaned, not trusted")
+    func hostileSentenceSpans() throws {
+        var doc = Document(id: "t", text: "The bridge reopens on Monday. Tolls stay the same.")
+        doc.layers["sentences"] = [Span(30..<50), Span(0..<29), Span(30..<50), Span(5..<5), Span(40..<5_000_000)]
+        for method in ["combined", "lead", "textrank"] {
+            for budget in ["sentences": 5, "words": 100, "chars": 200] as [String: JSONValue] {
+                let out = try Self.summarizeOnly(OrderedFields([("method", .string(method)), (budget.key, budget.value)]).merging(keywords: 3), doc)
+                let spans = out.layers["summary"] ?? []
+                #expect(spans.map(\.start) == spans.map(\.start).sorted())
+                #expect(spans.allSatisfy { $0.end <= doc.byteCount && $0.start < $0.end })
+                #expect(Set(spans.map(\.range)).count == spans.count)
+            }
+        }
+    }
+
+    @Test("a worker's results do not depend on the documents it summarized before")
+    func sameResultWhateverCameBefore() throws {
+        let texts = [Self.ferryStory, "The race was won by three seconds. The seconds ticked away.",
+                     "The second vote on the harbour levy failed. A second count confirmed it. Campaigners want a second ballot."]
+        func run(_ text: String, _ scratch: WorkerScratch) throws -> Document {
+            var doc = Document(id: "t", text: text)
+            let segment = try SegmentStage.descriptor.parameters()
+            guard case .transform(let s) = try SegmentStage.descriptor.build(
+                segment, StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/tmp")) else { return doc }
+            _ = try s.process(&doc, context: StageContext(worker: 0, scratch: scratch))
+            return try Self.summarizeOnly(OrderedFields([("sentences", 2), ("keywords", 4)]), doc, scratch: scratch)
+        }
+        let fresh = try texts.map { try run($0, WorkerScratch()) }
+        let shared = WorkerScratch()
+        let forward = try texts.map { try run($0, shared) }
+        let backward = try texts.reversed().map { try run($0, shared) }.reversed()
+        for (i, expected) in fresh.enumerated() {
+            #expect(forward[i].layers["summary"] == expected.layers["summary"])
+            #expect(forward[i].layers["keywords"] == expected.layers["keywords"])
+            #expect(Array(backward)[i].layers["summary"] == expected.layers["summary"])
+            #expect(Array(backward)[i].layers["keywords"] == expected.layers["keywords"])
+        }
+    }
+
+    @Test("the best key words stay when the phrase around them is left out")
+    func keyWordsOutsidePhrases() throws {
+        let text = "Halberg's plan was rejected. Critics said Halberg's budget failed. Then Halberg resigned. " +
+            "Voters liked Halberg's rival Ostrow. Ostrow won. Ostrow's team cheered."
+        let doc = try Self.summarize("{ sentences: 1, keywords: 5 }", text)
+        let words = doc.metadata["keywords"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(words.contains("Halberg"))
+        #expect(words.contains("Ostrow"))
+        #expect(words.count == 5)
+    }
+
+    @Test("key words are linked within a sentence only, whatever word opens the next")
+    func keyWordLinksStayInTheSentence() throws {
+        func scores(_ text: String) -> [String: Float] {
+            var builder = DocumentTermsBuilder()
+            var text = text
+            return text.withUTF8 { bytes in
+                let sentences = [0..<28, 29..<bytes.count]
+                let terms = builder.build(bytes, sentences: sentences, title: nil, keepOccurrences: true)
+                let keywordable = terms.vocabularyID.map { builder.vocabulary.mayBeKeyword[Int($0)] }
+                let scores = KeywordRanker.wordScores(terms, mayBeKeyword: keywordable)
+                return Dictionary(uniqueKeysWithValues: terms.vocabularyID.enumerated().map {
+                    (builder.vocabulary.stems[Int($1)], scores[$0])
+                })
+            }
+        }
+        let plain = scores("Harbour walls crumble badly. Ferries sail daily.")
+        let opened = scores("Harbour walls crumble badly. The ferries sail daily.")
+        #expect(plain == opened)
+    }
+}
+
+extension OrderedFields {
+    /// These fields plus `keywords: count`.
+    func merging(keywords count: Int) -> OrderedFields {
+        var fields = self
+        fields["keywords"] = .int(count)
+        return fields
     }
 }
 

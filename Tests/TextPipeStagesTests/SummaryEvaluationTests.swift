@@ -5,6 +5,8 @@ import TextPipe
 
 /// ROUGE F1 with stemming, as the usual scorers compute it: lower-cased runs of letters
 /// and digits, words longer than three letters stemmed, summaries compared as one text.
+/// It stems with our Porter2 where `rouge-score` uses the original Porter, so its figures
+/// differ a little from those of Benchmarks/summary_quality.py; the comparisons hold in both.
 enum Rouge {
     static func tokens(_ text: String) -> [String] {
         let stemmer = EnglishStemmer()

@@ -1,8 +1,10 @@
 /// One occurrence of a term in the text, kept for key phrases.
 struct TermOccurrence {
     var term: Int32
-    var start: Int32
-    var end: Int32
+    /// The candidate sentence it is in.
+    var sentence: Int32
+    var start: Int
+    var end: Int
     /// Whether a stop word or punctuation separates it from the previous term occurrence.
     var gapBefore: Bool
     /// Whether it is the first word of its sentence (its capital says nothing).
@@ -65,7 +67,7 @@ struct DocumentTermsBuilder {
                 }
             }
         }
-        for sentence in sentences {
+        for (index, sentence) in sentences.enumerated() {
             var words = 0
             var first = true
             var afterGap = true
@@ -79,7 +81,8 @@ struct DocumentTermsBuilder {
                     result.terms.append(term)
                     if keepOccurrences {
                         result.occurrences.append(TermOccurrence(
-                            term: term, start: Int32(range.lowerBound), end: Int32(range.upperBound),
+                            term: term, sentence: Int32(truncatingIfNeeded: index),
+                            start: range.lowerBound, end: range.upperBound,
                             gapBefore: afterGap || gapBefore, sentenceInitial: first,
                             mayBeKeyword: !Self.isPartOfAddressOrAbbreviation(bytes, range)))
                     }

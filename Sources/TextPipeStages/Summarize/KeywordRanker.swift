@@ -7,6 +7,11 @@ struct KeyPhrase {
     var occurrences: Int
     /// Written with capitals somewhere other than at the start of a sentence (a name).
     var isProperName: Bool
+    /// Whether it occurred as a whole run of key words, not only inside a longer phrase.
+    var standsAlone = true
+
+    /// A phrase of several words must recur, or be a name: "reef lies" once is not one.
+    var isRecurringOrName: Bool { terms.count == 1 || occurrences >= 2 || isProperName }
 }
 
 /// TextRank over words: content words that occur near each other are linked, and
@@ -29,7 +34,7 @@ enum KeywordRanker {
         let occ = terms.occurrences
         var sentenceStart = 0
         for i in occ.indices {
-            if occ[i].sentenceInitial { sentenceStart = i }
+            if i > 0 && occ[i].sentence != occ[i - 1].sentence { sentenceStart = i }
             let a = occ[i].term
             if !mayBeKeyword[Int(a)] { continue }
             var j = i - 1
@@ -93,32 +98,38 @@ enum KeywordRanker {
         var isName = [Bool](repeating: false, count: wordScores.count)
         var lowerSomewhere = [Bool](repeating: false, count: wordScores.count)
         for o in occ {
-            if !startsWithCapital(text, Int(o.start)) { lowerSomewhere[Int(o.term)] = true }
+            if !startsWithCapital(text, o.start) { lowerSomewhere[Int(o.term)] = true }
             else if !o.sentenceInitial { isName[Int(o.term)] = true }
         }
         for t in isName.indices where lowerSomewhere[t] { isName[t] = false }
 
         var byTerms: [[Int32]: Int] = [:]
         var found: [KeyPhrase] = []
-        func add(_ run: ArraySlice<TermOccurrence>) {
+        func add(_ run: ArraySlice<TermOccurrence>, alone: Bool = true) {
             let key = run.map(\.term)
             if let index = byTerms[key] {
                 found[index].occurrences += 1
+                if alone { found[index].standsAlone = true }
                 return
             }
             let mean = key.reduce(Float(0)) { $0 + wordScores[Int($1)] } / Float(key.count)
             byTerms[key] = found.count
             found.append(KeyPhrase(
                 terms: key, score: mean * Float(key.count).squareRoot(),
-                firstOccurrence: Int(run.first!.start)..<Int(run.last!.end),
-                occurrences: 1, isProperName: key.allSatisfy { isName[Int($0)] }))
+                firstOccurrence: run.first!.start..<run.last!.end,
+                occurrences: 1, isProperName: key.allSatisfy { isName[Int($0)] }, standsAlone: alone))
         }
         var runStart = -1
         for i in 0...occ.count {
             let isKey = i < occ.count && wordScores[Int(occ[i].term)] >= cutoff && occ[i].mayBeKeyword
-            let joins = isKey && runStart >= 0 && !occ[i].gapBefore && !occ[i].sentenceInitial && i - runStart < maximumPhraseLength
+            let joins = isKey && runStart >= 0 && !occ[i].gapBefore && occ[i].sentence == occ[runStart].sentence
+                && i - runStart < maximumPhraseLength
             if joins { continue }
-            if runStart >= 0 { add(occ[runStart..<i]) }
+            if runStart >= 0 {
+                add(occ[runStart..<i])
+                // Each word of a phrase is a candidate too, should the phrase not count.
+                if i - runStart > 1 { for k in runStart..<i { add(occ[k..<k + 1], alone: false) } }
+            }
             runStart = isKey ? i : -1
         }
 
@@ -139,12 +150,16 @@ enum KeywordRanker {
             found[$0].score != found[$1].score ? found[$0].score > found[$1].score
                 : found[$0].firstOccurrence.lowerBound < found[$1].firstOccurrence.lowerBound
         }
+        // The words of a phrase that does not count may stand as key words on their own;
+        // those of a phrase that does are covered by it.
+        var released = Set<Int32>()
+        for phrase in found where !phrase.isRecurringOrName { released.formUnion(phrase.terms) }
         var chosen: [KeyPhrase] = []
         var covered = Set<Int32>()
         for index in ranked where chosen.count < limit {
             let phrase = found[index]
-            // Several words must recur, or be a name, to be a phrase: "reef lies" once is not one.
-            if phrase.terms.count > 1 && phrase.occurrences < 2 && !phrase.isProperName { continue }
+            if !phrase.isRecurringOrName { continue }
+            if !phrase.standsAlone && !released.contains(phrase.terms[0]) { continue }
             if phrase.terms.contains(where: covered.contains) { continue }
             chosen.append(phrase)
             covered.formUnion(phrase.terms)

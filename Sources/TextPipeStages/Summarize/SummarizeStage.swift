@@ -42,7 +42,7 @@ public struct SummarizeStage: DocumentStage {
                           "How many key phrases to find (a `keywords` layer and a `keywords` metadata list); 0 finds none."),
             ParameterSpec("title", .choice(TitleSource.allCases.map(\.rawValue)), default: "auto",
                           "Where the title comes from: `auto` (the `title` metadata, else a headline: a first line without end punctuation, followed by a blank line), `metadata`, `first-line` or `none`. A title is never a summary sentence."),
-            ParameterSpec("window", .integer(min: 10), default: 200,
+            ParameterSpec("window", .integer(min: 10, max: 2000), default: 200,
                           "Documents with more sentences than this are scored in overlapping windows of this many sentences, so time grows linearly with length."),
             ParameterSpec("layer", .string, default: "summary", "The layer that receives the summary sentences."),
             ParameterSpec("summary_field", .string, default: "summary",
@@ -94,33 +94,29 @@ public struct SummarizeStage: DocumentStage {
 
     public func process(_ document: inout Document, context: StageContext) throws -> StageResult {
         let scratch = context.scratch.object(for: scratchKey) { Summarizer.Scratch() }
-        let allSentences = (document.layers["sentences"] ?? []).map(\.range)
-        var title = titleSource == .metadata || titleSource == .auto ? document.metadata["title"]?.stringValue : nil
-        var candidates = allSentences
-        if title == nil, titleSource != .metadata, titleSource != .none,
-           let line = Self.headline(document.text, anyFirstLine: titleSource == .firstLine)
+        var candidates = Self.candidates(document.layers["sentences"] ?? [], byteCount: document.byteCount)
+        var title: String?
+        if titleSource == .auto || titleSource == .metadata, let t = document.metadata["title"]?.stringValue,
+           t.contains(where: { !$0.isWhitespace })
         {
-            title = String(document.text.slice(utf8: line))
-            // Sentences inside the title line go; one that runs on past it keeps its rest.
-            candidates = candidates.compactMap { sentence in
-                guard sentence.lowerBound < line.upperBound else { return sentence }
-                guard sentence.upperBound > line.upperBound else { return nil }
-                var start = line.upperBound
-                let bytes = document.text.utf8
-                while start < sentence.upperBound,
-                      [0x20, 0x09, 0x0A, 0x0D].contains(bytes[bytes.index(bytes.startIndex, offsetBy: start)]) { start += 1 }
-                return start < sentence.upperBound ? start..<sentence.upperBound : nil
-            }
-            if document.metadata["title"] == nil { document.metadata["title"] = .string(title!) }
-        } else if let t = title {
-            // A page that repeats its title as a heading must not summarize with it.
-            let key = Self.comparable(t)
-            candidates.removeAll { Self.comparable(document.text.slice(utf8: $0)) == key }
+            title = t
         }
-
+        var foundHeadline = false
         var text = document.text
         let result = text.withUTF8 { bytes in
-            summarizer.summarize(bytes, sentences: candidates, title: title, scratch: scratch)
+            if title == nil, titleSource == .auto || titleSource == .firstLine,
+               let line = Self.headline(bytes, anyFirstLine: titleSource == .firstLine)
+            {
+                title = String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
+                foundHeadline = true
+                candidates = Self.removing(line, from: candidates, bytes)
+            } else if let title {
+                candidates = Self.removingRepeats(of: title, from: candidates, bytes)
+            }
+            return summarizer.summarize(bytes, sentences: candidates, title: title, scratch: scratch)
+        }
+        if foundHeadline, let title, !(document.metadata["title"]?.stringValue?.contains { !$0.isWhitespace } ?? false) {
+            document.metadata["title"] = .string(title)
         }
         let ranks = Dictionary(uniqueKeysWithValues: result.picked
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
@@ -161,29 +157,87 @@ public struct SummarizeStage: DocumentStage {
         return .keep
     }
 
+    /// The candidate sentences: the `sentences` spans clamped to the text, without empty
+    /// ones or repeats, in text order (a user's stage may make any spans at all).
+    static func candidates(_ spans: [Span], byteCount: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = spans.compactMap { span in
+            let lower = min(max(span.start, 0), byteCount)
+            let upper = min(max(span.end, lower), byteCount)
+            return upper > lower ? lower..<upper : nil
+        }
+        let ordered = zip(ranges, ranges.dropFirst()).allSatisfy {
+            $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound < $1.upperBound)
+        }
+        if !ordered {
+            ranges.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }
+            ranges = ranges.enumerated().filter { $0.offset == 0 || ranges[$0.offset - 1] != $0.element }.map(\.element)
+        }
+        return ranges
+    }
+
+    /// The candidates without the title line: sentences inside it go, and one that runs on
+    /// past it keeps its rest.
+    static func removing(_ line: Range<Int>, from candidates: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        candidates.compactMap { sentence in
+            guard sentence.lowerBound < line.upperBound else { return sentence }
+            guard sentence.upperBound > line.upperBound else { return nil }
+            var start = line.upperBound
+            while start < sentence.upperBound && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+            return start < sentence.upperBound ? start..<sentence.upperBound : nil
+        }
+    }
+
+    /// The candidates without those that repeat the title (a page whose heading is its
+    /// title). Only sentences of about the title's length are compared, so the cost stays
+    /// small on long documents.
+    static func removingRepeats(of title: String, from candidates: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let key = comparable(title[...])
+        guard !key.isEmpty else { return candidates }
+        let longest = title.utf8.count * 2 + 16
+        return candidates.filter { sentence in
+            guard sentence.count <= longest else { return true }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence]), as: UTF8.self)
+            return comparable(text[...]) != key
+        }
+    }
+
     /// The first line of `text` if it is a headline: at most 200 bytes, no end punctuation,
     /// and a blank line after it. With `anyFirstLine`, any first line that has text after it.
+    /// A byte-order mark and no-break spaces before it are skipped.
+    static func headline(_ b: UnsafeBufferPointer<UInt8>, anyFirstLine: Bool) -> Range<Int>? {
+        @inline(__always) func isBlank(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D }
+        let n = b.count
+        var start = 0
+        while start < n {
+            if isBlank(b[start]) || b[start] == 0x0A {
+                start += 1
+            } else if start + 2 < n && b[start] == 0xEF && b[start + 1] == 0xBB && b[start + 2] == 0xBF {
+                start += 3
+            } else if start + 1 < n && b[start] == 0xC2 && b[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
+            }
+        }
+        var newline = start
+        while newline < n && b[newline] != 0x0A { newline += 1 }
+        var end = newline
+        while end > start && isBlank(b[end - 1]) { end -= 1 }
+        var rest = newline
+        while rest < n && (isBlank(b[rest]) || b[rest] == 0x0A) { rest += 1 }
+        guard end > start, rest < n else { return nil }  // a single line is not a title
+        if anyFirstLine { return start..<end }
+        guard end - start <= 200, !".!?:;,".utf8.contains(b[end - 1]) else { return nil }
+        // A blank line must follow: a hard-wrapped first sentence goes on at the next line.
+        var next = newline + 1
+        while next < n && isBlank(b[next]) { next += 1 }
+        return next < n && b[next] == 0x0A ? start..<end : nil
+    }
+
+    /// `headline(_:anyFirstLine:)` for a string.
     static func headline(_ text: String, anyFirstLine: Bool) -> Range<Int>? {
         var text = text
-        return text.withUTF8 { b -> Range<Int>? in
-            @inline(__always) func isBlank(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D }
-            let n = b.count
-            var start = 0
-            while start < n && (isBlank(b[start]) || b[start] == 0x0A) { start += 1 }
-            var newline = start
-            while newline < n && b[newline] != 0x0A { newline += 1 }
-            var end = newline
-            while end > start && isBlank(b[end - 1]) { end -= 1 }
-            var rest = newline
-            while rest < n && (isBlank(b[rest]) || b[rest] == 0x0A) { rest += 1 }
-            guard end > start, rest < n else { return nil }  // a single line is not a title
-            if anyFirstLine { return start..<end }
-            guard end - start <= 200, !".!?:;,".utf8.contains(b[end - 1]) else { return nil }
-            // A blank line must follow: a hard-wrapped first sentence goes on at the next line.
-            var next = newline + 1
-            while next < n && isBlank(b[next]) { next += 1 }
-            return next < n && b[next] == 0x0A ? start..<end : nil
-        }
+        return text.withUTF8 { headline($0, anyFirstLine: anyFirstLine) }
     }
 
     /// Text compared for equality with a title: letters and digits, lower-cased.

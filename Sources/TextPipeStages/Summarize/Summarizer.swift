@@ -113,7 +113,7 @@ struct Summarizer: Sendable {
     {
         switch budget {
         case .words: return terms.wordCounts[i]
-        case .characters: return bytes[sentences[i]].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        case .characters: return Self.collapsedLength(bytes, sentences[i]) + 1  // + the joining space
         case .sentences, .ratio: return 1
         }
     }
@@ -122,12 +122,12 @@ struct Summarizer: Sendable {
         let limit = budget.sentenceLimit(candidates: n)
         switch budget {
         case .sentences, .ratio: return Array(0..<limit)
-        case .words(let allowance), .characters(let allowance):
-            var left = allowance
+        case .words, .characters:
+            var left = budget.allowance
             var picked: [Int] = []
             for i in 0..<n {
                 let c = cost(i)
-                if c > left { break }
+                if c > left { continue }  // a shorter sentence further on may still fit
                 left -= c
                 picked.append(i)
             }
@@ -199,6 +199,23 @@ struct Summarizer: Sendable {
             return w.centroid * centroid[s] + w.position * position + w.length * length
                 + w.title * titleOverlap[s] + w.keywords * coverage[s]
         }
+    }
+
+    /// Code points in the sentence as the summary text shows it: each run of white space
+    /// counts as one space, and none at the ends.
+    static func collapsedLength(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var pendingSpace = false
+        for i in range {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
+                pendingSpace = count > 0
+            } else if b & 0xC0 != 0x80 {
+                count += pendingSpace ? 2 : 1
+                pendingSpace = false
+            }
+        }
+        return count
     }
 
     /// Scales scores to run from 0 to 1 (all 1 when they are equal).

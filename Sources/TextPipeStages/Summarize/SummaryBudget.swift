@@ -5,9 +5,19 @@ enum SummaryBudget: Equatable, Sendable {
     case ratio(Double)
     /// At most this many words in all.
     case words(Int)
-    /// At most this many characters (Unicode code points) in all, not counting the spaces
-    /// that join the sentences.
+    /// At most this many characters (Unicode code points) in the summary text: white space
+    /// runs count as one space, and the spaces that join the sentences count too.
     case characters(Int)
+
+    /// What the sentences may spend in all. A character budget gets one more, since every
+    /// sentence's cost includes the space that joins it and the first needs none.
+    var allowance: Int {
+        switch self {
+        case .words(let w): return w
+        case .characters(let c): return c + 1
+        case .sentences, .ratio: return .max
+        }
+    }
 
     /// The most sentences the budget allows out of `candidates`.
     func sentenceLimit(candidates n: Int) -> Int {
@@ -36,12 +46,7 @@ struct SentenceSelector {
     {
         let n = scores.count
         let limit = budget.sentenceLimit(candidates: n)
-        var allowance: Int
-        switch budget {
-        case .words(let w): allowance = w
-        case .characters(let c): allowance = c
-        case .sentences, .ratio: allowance = .max
-        }
+        var allowance = budget.allowance
         guard limit > 0 else { return [] }
         if limit == n && allowance == .max { return Array(0..<n) }
 

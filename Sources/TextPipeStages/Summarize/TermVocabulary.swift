@@ -63,13 +63,13 @@ struct TermVocabulary {
         guard key.count > 1 else { return Self.notATerm }
         if key.count <= 16 {
             if let id = shortWords[key] { return id }
-            let id = EnglishStopwords.packed.contains(key) ? Self.notATerm : intern(word[0..<end], key)
+            let id = EnglishStopwords.packed.contains(key) ? Self.notATerm : intern(word[0..<end])
             shortWords[key] = id
             return id
         }
         let normalized = Self.normalized(word[0..<end])
         if let id = longWords[String(decoding: normalized, as: UTF8.self)] { return id }
-        let id = intern(word[0..<end], key)
+        let id = intern(word[0..<end])
         longWords[String(decoding: normalized, as: UTF8.self)] = id
         return id
     }
@@ -92,12 +92,14 @@ struct TermVocabulary {
         return bytes
     }
 
-    private mutating func intern(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ key: PackedWordSet.Word) -> Int32 {
+    private mutating func intern(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Int32 {
         var bytes = Self.normalized(word)
-        let keywordable = !bytes.contains { $0 &- 0x30 < 10 } && !(key.count <= 16 && KeywordStoplist.words.contains(key))
         stemmer.stem(into: &bytes)
         let stem = String(decoding: bytes, as: UTF8.self)
         if let id = stemIDs[stem] { return id }
+        // Decided by the stem alone, so that it cannot depend on which word of the stem a
+        // worker met first (output must not depend on the number of workers).
+        let keywordable = !bytes.contains { $0 &- 0x30 < 10 } && !KeywordStoplist.stems.contains(stem)
         let id = Int32(stems.count)
         stemIDs[stem] = id
         stems.append(stem)
@@ -163,7 +165,10 @@ struct PackedWordMap {
 /// the generic nouns and verbs of reporting. A digest of key words made of "year",
 /// "percent" and "said" tells a reader nothing.
 enum KeywordStoplist {
-    static let words = PackedWordSet([
+    /// The stems of `words`: a term is compared by its stem, so "seconds" is out with "second".
+    static let stems = Set(words.map { EnglishStemmer().stem($0) })
+
+    static let words: [String] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
         "millions", "billion", "billions", "first", "second", "third", "half", "percent", "cent", "dozen",
@@ -177,8 +182,9 @@ enum KeywordStoplist {
         "came", "see", "saw", "seen", "use", "used", "uses", "need", "needs", "needed", "appear", "appears",
         "appeared", "give", "gave", "given", "find", "found", "show", "showed", "shown", "want", "wanted",
         "keep", "kept", "left", "called", "began", "become", "asked", "expected", "likely", "able", "example",
-        "examples", "know", "known", "comes", "roughly", "nearly", "almost", "approximately",
-    ])
+        "examples", "know", "known", "comes", "roughly", "nearly", "almost", "approximately", "following",
+        "we've", "i've", "you've", "they've", "we'll", "i'll", "you'll", "they'll", "let's", "i'd", "we'd",
+    ]
 }
 
 /// Finds the words of a UTF-8 text for summarizing: runs of letters, digits and inner

@@ -43,28 +43,31 @@ enum SummarizeBenchmark {
         }
 
         // Growth: one document of n articles; time per MB against the 2 KB figure.
-        print("\nsummarize (combined, 3 sentences), one document growing: time per MB")
-        let stage = try StageBenchmarks.build("summarize", ["sentences": 3])
-        var base: Double?
-        for size in [2_000, 100_000, 1_000_000, 10_000_000] {
-            var text = ""
-            var i = 0
-            while text.utf8.count < size {
-                text += corpus[i % corpus.count].text + "\n\n"
-                i += 1
+        for (label, params) in [("combined", ["sentences": 3]), ("textrank", ["method": "textrank", "sentences": 3]),
+                                ("lexrank", ["method": "lexrank", "sentences": 3])] as [(String, [String: JSONValue])] {
+            print("\nsummarize (\(label), 3 sentences), one document growing: time per MB")
+            let stage = try StageBenchmarks.build("summarize", params)
+            var base: Double?
+            for size in [2_000, 100_000, 1_000_000, 10_000_000] {
+                var text = ""
+                var i = 0
+                while text.utf8.count < size {
+                    text += corpus[i % corpus.count].text + "\n\n"
+                    i += 1
+                }
+                let doc = segmented([Document(id: "big", text: text)])
+                let repeats = max(1, 2_000_000 / size)
+                let seconds = StageBenchmarks.measure(Array(repeating: doc[0], count: repeats)) { doc in
+                    var copy = doc
+                    _ = try? stage.process(&copy, context: context)
+                    return copy.layers["summary"]?.count ?? 0
+                } / Double(repeats)
+                let perMB = seconds / (Double(text.utf8.count) / 1e6)
+                base = base ?? perMB
+                let sentences = doc[0].layers["sentences"]?.count ?? 0
+                print(String(format: "  %10d bytes, %7d sentences: %8.4f s per document, %7.4f s per MB (%4.2fx the 2 KB cost)",
+                             text.utf8.count, sentences, seconds, perMB, perMB / base!))
             }
-            let doc = segmented([Document(id: "big", text: text)])
-            let repeats = max(1, 2_000_000 / size)
-            let seconds = StageBenchmarks.measure(Array(repeating: doc[0], count: repeats)) { doc in
-                var copy = doc
-                _ = try? stage.process(&copy, context: context)
-                return copy.layers["summary"]?.count ?? 0
-            } / Double(repeats)
-            let perMB = seconds / (Double(text.utf8.count) / 1e6)
-            base = base ?? perMB
-            let sentences = doc[0].layers["sentences"]?.count ?? 0
-            print(String(format: "  %10d bytes, %7d sentences: %8.4f s per document, %7.4f s per MB (%4.2fx the 2 KB cost)",
-                         text.utf8.count, sentences, seconds, perMB, perMB / base!))
         }
 
         try comparePeers(news, directory: peerDirectory, ours: oursOnNews)
