@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "TextPipe", type: .dynamic, targets: ["TextPipe"]),
         .library(name: "TextPipeStages", targets: ["TextPipeStages"]),
         .library(name: "PCRE2", targets: ["PCRE2"]),
+        // The command line as a library: a program that embeds TextPipe gets all of it.
+        .library(name: "TextPipeCommandLine", targets: ["TextPipeCommandLine"]),
         .executable(name: "textpipe", targets: ["textpipe"]),
     ],
     dependencies: [
@@ -28,12 +30,16 @@ let package = Package(
             // The generator of HTMLEntityTable.swift, kept beside its output.
             exclude: ["Clean/HTML/generate_entities.py"]
         ),
-        .executableTarget(
-            name: "textpipe",
+        .target(
+            name: "TextPipeCommandLine",
             dependencies: [
                 "TextPipe", "TextPipeStages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ]
+        ),
+        .executableTarget(
+            name: "textpipe",
+            dependencies: ["TextPipeCommandLine"],
             // Plugins bind their TextPipe symbols to the executable's copy after dlopen.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),

@@ -2,7 +2,7 @@ import ArgumentParser
 import TextPipe
 import TextPipeStages
 
-@main
+/// The `textpipe` command; `TextPipeCommandLine.main()` is its public entry.
 struct TextPipeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textpipe",
