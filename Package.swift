@@ -24,7 +24,12 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
-        .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")],
+                plugins: ["BuildFingerprintPlugin"]),
+        // Generates TextPipe's build fingerprint, which plugins are checked against.
+        .executableTarget(name: "BuildFingerprintTool"),
+        .plugin(name: "BuildFingerprintPlugin", capability: .buildTool(), dependencies: ["BuildFingerprintTool"],
+                path: "Sources/BuildFingerprintPlugin"),
         .target(
             name: "TextPipeStages", dependencies: ["TextPipe", "PCRE2"],
             // The generator of HTMLEntityTable.swift, kept beside its output.
