@@ -48,7 +48,8 @@ let package = Package(
             // Plugins bind their TextPipe symbols to the executable's copy after dlopen: it
             // exports them, and its soname answers a plugin's need for libTextPipe.so, so no
             // second copy is loaded (Docs/Plugins.md).
-            linkerSettings: [.unsafeFlags(["-use-ld=bfd", "-Xlinker", "--export-dynamic", "-Xlinker", "-soname", "-Xlinker", "libTextPipe.so"])]
+            linkerSettings: [.unsafeFlags(["-use-ld=bfd", "-Xlinker", "--export-dynamic", "-Xlinker", "-soname", "-Xlinker", "libTextPipe.so"],
+                                          .when(platforms: [.linux]))]
         ),
         // Helpers shared by the test targets: a seeded random generator, temporary folders,
         // finding built executables.
