@@ -57,9 +57,12 @@ let package = Package(
         // Exercises the PCRE2 wrapper for the leak test, which runs it under valgrind.
         .executableTarget(name: "PCRE2LeakCheck", dependencies: ["PCRE2"], path: "Tests/PCRE2LeakCheck"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "PCRE2LeakCheck", "TestSupport"]),
+        // A host that does not provide TextPipe to plugins, for the test that the loader refuses
+        // a plugin that brings a second TextPipe.
+        .executableTarget(name: "PluginHostCheck", dependencies: ["TextPipe"], path: "Tests/PluginHostCheck"),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
         .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
-        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "PluginHostCheck", "TextPipe", "TextPipeStages", "TestSupport"]),
     ]
 )
