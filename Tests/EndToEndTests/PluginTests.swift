@@ -111,6 +111,32 @@ struct PluginTests {
                 "\(result.stderr)")
         #expect(result.stderr.contains("rebuild it with 'textpipe plugin build .', with its Package.swift depending on the TextPipe package this textpipe was built from (\(TP.repositoryRoot))"),
                 "\(result.stderr)")
+
+        // Another edit of the copy: swift build alone would not recompile the plugin's own
+        // module for it, but plugin build must bring the plugin's record up to date.
+        let odd = folder.path + "/Odd/.build/debug/"
+        let before = PluginLoader.buildRecord(inFile: odd + "libOdd.so")
+        try (try String(contentsOfFile: span, encoding: .utf8) + "// edited again\n").write(toFile: span, atomically: true, encoding: .utf8)
+        try PluginPackages.build(folder.path + "/Odd")
+        let after = PluginLoader.buildRecord(inFile: odd + "libOdd.so")
+        #expect(after != nil && after != before)
+        #expect(after == PluginLoader.buildRecord(inFile: odd + "libTextPipe.so"))
+
+        // A change to a function the plugin calls: the plugin then needs a symbol this
+        // textpipe lacks, dlopen refuses it, and the record read from the file explains why.
+        let parameter = copy + "/Sources/TextPipe/Stage/Parameter.swift"
+        let declaration = try String(contentsOfFile: parameter, encoding: .utf8)
+        #expect(declaration.contains("required: Bool = false, _ documentation: String)"))
+        try declaration.replacingOccurrences(of: "required: Bool = false, _ documentation: String)",
+                                             with: "required: Bool = false, _ documentation: String, since: String? = nil)")
+            .write(toFile: parameter, atomically: true, encoding: .utf8)
+        try PluginPackages.build(folder.path + "/Odd")
+        let missingSymbol = try TP.run(["validate", "pipeline.yaml"], in: folder.path + "/Odd")
+        #expect(!missingSymbol.signaled)
+        #expect(missingSymbol.status == 1)
+        #expect(missingSymbol.stderr.contains("error: the plugin . was built against another build of TextPipe (the TextPipe sources differ)"),
+                "\(missingSymbol.stderr)")
+        #expect(missingSymbol.stderr.contains("it needs symbols this textpipe lacks; rebuild it with"), "\(missingSymbol.stderr)")
     }
 
     @Test("the static embedding example builds and runs the demo pipeline to the same output; plugins of the same stages clash")

@@ -104,7 +104,7 @@ public struct PipelineLoader {
 
     /// Builds (when asked) and loads plugins into `registry`; each problem is located at
     /// the entry that names the plugin.
-    static func load(_ plugins: [PluginEntry], into registry: StageRegistry, build: Bool) -> [Diagnostic] {
+    static func loadPlugins(_ plugins: [PluginEntry], into registry: StageRegistry, build: Bool) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let loader = PluginLoader(registry: registry)
         for plugin in plugins {
@@ -137,7 +137,7 @@ public struct PipelineLoader {
         guard let spec = PipelineFileSchema.topLevel.first(where: { $0.name == "plugins" }),
               let values = validator.validate(node, as: spec.type, path: "plugins", name: "plugins", context: "")?.arrayValue
         else { throw PipelineErrors(validator.diagnostics) }
-        let problems = Self.load(Self.pluginEntries(values, validator), into: registry, build: buildPlugins)
+        let problems = Self.loadPlugins(Self.pluginEntries(values, validator), into: registry, build: buildPlugins)
         if !problems.isEmpty { throw PipelineErrors(problems) }
     }
 
@@ -303,7 +303,7 @@ private struct Validation {
     private mutating func loadPlugins(_ plugins: [PipelineLoader.PluginEntry]) {
         guard !plugins.isEmpty else { return }
         registry = registry.copy()
-        let problems = PipelineLoader.load(plugins, into: registry, build: buildPlugins)
+        let problems = PipelineLoader.loadPlugins(plugins, into: registry, build: buildPlugins)
         diagnostics += problems
         pluginFailed = !problems.isEmpty
     }

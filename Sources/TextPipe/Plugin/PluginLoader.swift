@@ -81,7 +81,8 @@ public struct PluginLoader {
             // A plugin built against other TextPipe sources can name symbols this program
             // lacks; its build record, read from the file, then explains why.
             if let built = Self.buildRecord(inFile: library), built != TextPipeBuild.current {
-                throw .buildMismatch(plugin: shown, built: built, host: TextPipeBuild.current, rebuild: Self.rebuildAdvice(package))
+                throw .buildMismatch(plugin: shown, built: built, host: TextPipeBuild.current,
+                                     rebuild: "it needs symbols this textpipe lacks; " + Self.rebuildAdvice(package))
             }
             throw .loadFailed(plugin: shown, reason: reason)
         }

@@ -25,7 +25,7 @@ struct PluginBuild: ParsableCommand {
                 guard Paths.kind(of: folder).isDirectory else {
                     throw PluginError.notAPlugin(path: written, reason: "'textpipe plugin build' takes a package folder")
                 }
-                let library = try PluginBuilder().build(try PluginPackage(path: folder))
+                let library = try PluginBuilder().build(try PluginPackage(path: folder, shown: written))
                 if check { try PluginLoader(registry: StageRegistry.shared.copy()).load(folder, written: written) }
                 print(library)
             } catch let error as PluginError {

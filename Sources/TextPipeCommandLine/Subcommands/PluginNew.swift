@@ -28,13 +28,13 @@ struct PluginNew: ParsableCommand {
         let cwd = Paths.currentDirectory
         let folder = Paths.absolute(Paths.join(path ?? ".", name), base: cwd)
         if Paths.kind(of: folder).exists {
-            throw ValidationError("\(folder) already exists; choose another name or --path")
+            return try usageError("\(folder) already exists; choose another name or --path")
         }
         guard let textPipe = textpipePackage.map({ Paths.absolute($0, base: cwd) }) ?? TextPipeBuild.sourcePackage else {
-            throw ValidationError("cannot tell where the TextPipe package this textpipe was built from is; pass --textpipe-package DIR")
+            return try usageError("cannot tell where the TextPipe package this textpipe was built from is; pass --textpipe-package DIR")
         }
         guard Paths.kind(of: Paths.join(textPipe, "Package.swift")).exists else {
-            throw ValidationError("\(textPipe) is not a package folder (no Package.swift); pass the TextPipe package with --textpipe-package DIR")
+            return try usageError("\(textPipe) is not a package folder (no Package.swift); pass the TextPipe package with --textpipe-package DIR")
         }
         let stage = Self.stageName(for: name)
         for file in PluginTemplate.files(name: name, stage: stage, textPipePackage: Self.reference(to: textPipe, from: folder)) {
@@ -48,6 +48,12 @@ struct PluginNew: ParsableCommand {
               textpipe plugin build \(shown)
               textpipe run \(Paths.join(shown, "pipeline.yaml"))
             """)
+    }
+
+    /// Reports a problem with the arguments that only shows once the command runs.
+    private func usageError(_ message: String) throws {
+        printError("error: " + message)
+        throw ExitCode(64)
     }
 
     /// `WordStats` → `word-stats`, `HTMLTitle` → `html-title`, `Demo` → `demo`.

@@ -11,31 +11,11 @@ struct Stages: ParsableCommand {
     @Flag(name: .long, help: "Print the whole stage reference as Markdown (Docs/StageReference.md).")
     var markdown = false
 
-    @Option(name: .customLong("plugin"), help: ArgumentHelp(
-        "Load this plugin (a package folder or a .so) and list its stages too. Repeatable.", valueName: "path"))
-    var plugins: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Load the plugins this pipeline file names and list their stages too.", valueName: "file"))
-    var pipeline: String?
+    @OptionGroup var pluginOptions: PluginOptions
 
     func run() throws {
         let registry = StageRegistry.shared
-        for plugin in plugins {
-            do {
-                try PluginLoader(registry: registry).load(Paths.absolute(plugin, base: Paths.currentDirectory), written: plugin)
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.invalidPipeline
-            }
-        }
-        if let pipeline {
-            do {
-                try PipelineLoader(registry: registry).loadPlugins(ofFile: pipeline)
-            } catch {
-                report(error)
-                throw ExitStatus.invalidPipeline
-            }
-        }
+        try pluginOptions.load(into: registry)
         if markdown {
             print(StageReference.markdown(registry: registry), terminator: "")
             return
