@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
         .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
-        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "PluginHostCheck", "TextPipe", "TextPipeStages", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "PluginHostCheck", "TextPipe", "TextPipeStages",
+                                                        "TextPipeCommandLine", "TestSupport"]),
     ]
 )
