@@ -104,13 +104,18 @@ struct PluginTests {
         #expect(made.status == 0, "\(made.stderr)")
         try PluginPackages.build(folder.path + "/Odd")
 
-        let result = try TP.run(["validate", "pipeline.yaml"], in: folder.path + "/Odd")
-        #expect(!result.signaled)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("pipeline.yaml:7:11: error: the plugin . was built against another build of TextPipe (the TextPipe sources differ)"),
-                "\(result.stderr)")
-        #expect(result.stderr.contains("rebuild it with 'textpipe plugin build .', with its Package.swift depending on the TextPipe package this textpipe was built from (\(TP.repositoryRoot))"),
-                "\(result.stderr)")
+        /// `validate` refuses the plugin with the mismatch message and exits 1, without a crash.
+        func refusal() throws -> String {
+            let result = try TP.run(["validate", "pipeline.yaml"], in: folder.path + "/Odd")
+            #expect(!result.signaled)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("pipeline.yaml:7:11: error: the plugin . was built against another build of TextPipe (the TextPipe sources differ)"),
+                    "\(result.stderr)")
+            return result.stderr
+        }
+        let message = try refusal()
+        #expect(message.contains("rebuild it with 'textpipe plugin build .', with its Package.swift depending on the TextPipe package this textpipe was built from (\(TP.repositoryRoot))"),
+                "\(message)")
 
         // Another edit of the copy: swift build alone would not recompile the plugin's own
         // module for it, but plugin build must bring the plugin's record up to date.
@@ -131,12 +136,8 @@ struct PluginTests {
                                              with: "required: Bool = false, _ documentation: String, since: String? = nil)")
             .write(toFile: parameter, atomically: true, encoding: .utf8)
         try PluginPackages.build(folder.path + "/Odd")
-        let missingSymbol = try TP.run(["validate", "pipeline.yaml"], in: folder.path + "/Odd")
-        #expect(!missingSymbol.signaled)
-        #expect(missingSymbol.status == 1)
-        #expect(missingSymbol.stderr.contains("error: the plugin . was built against another build of TextPipe (the TextPipe sources differ)"),
-                "\(missingSymbol.stderr)")
-        #expect(missingSymbol.stderr.contains("it needs symbols this textpipe lacks; rebuild it with"), "\(missingSymbol.stderr)")
+        let missingSymbol = try refusal()
+        #expect(missingSymbol.contains("it needs symbols this textpipe lacks; rebuild it with"), "\(missingSymbol)")
     }
 
     @Test("the static embedding example builds and runs the demo pipeline to the same output; plugins of the same stages clash")
