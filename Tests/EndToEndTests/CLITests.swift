@@ -48,6 +48,7 @@ struct CLITests {
 
     @Test("every pipeline in Pipelines/ validates")
     func shippedPipelinesValidate() throws {
+        try PluginPackages.buildExamples()  // plugins-demo.yaml loads them
         let dir = TP.repositoryRoot + "/Pipelines"
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(!files.isEmpty)

@@ -34,6 +34,9 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Never show the progress line (it is shown only on a terminal anyway).")
     var noProgress = false
 
+    @Flag(name: .long, help: "Build the pipeline's plugin packages (swift build) before loading them.")
+    var buildPlugins = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -43,7 +46,7 @@ struct Run: ParsableCommand {
                                           workingDirectory: FileManager.default.currentDirectoryPath)
         let loaded: PipelineLoader.Loaded
         do {
-            loaded = try PipelineLoader().load(file: pipeline, overrides: overrides)
+            loaded = try PipelineLoader(buildPlugins: buildPlugins).load(file: pipeline, overrides: overrides)
         } catch {
             report(error)
             throw ExitStatus.invalidPipeline
