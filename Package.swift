@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "TextPipe", type: .dynamic, targets: ["TextPipe"]),
         .library(name: "TextPipeStages", targets: ["TextPipeStages"]),
         .library(name: "PCRE2", targets: ["PCRE2"]),
+        // The command line as a library: a program that embeds TextPipe gets all of it.
+        .library(name: "TextPipeCommandLine", targets: ["TextPipeCommandLine"]),
         .executable(name: "textpipe", targets: ["textpipe"]),
     ],
     dependencies: [
@@ -24,7 +26,12 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
-        .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "TextPipe", dependencies: [.product(name: "Yams", package: "Yams")],
+                plugins: ["BuildFingerprintPlugin"]),
+        // Generates TextPipe's build fingerprint, which plugins are checked against.
+        .executableTarget(name: "BuildFingerprintTool"),
+        .plugin(name: "BuildFingerprintPlugin", capability: .buildTool(), dependencies: ["BuildFingerprintTool"],
+                path: "Sources/BuildFingerprintPlugin"),
         .target(
             name: "TextPipeStages",
             dependencies: [
@@ -35,14 +42,21 @@ let package = Package(
             // The generator of HTMLEntityTable.swift, kept beside its output.
             exclude: ["Clean/HTML/generate_entities.py"]
         ),
-        .executableTarget(
-            name: "textpipe",
+        .target(
+            name: "TextPipeCommandLine",
             dependencies: [
                 "TextPipe", "TextPipeStages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Plugins bind their TextPipe symbols to the executable's copy after dlopen.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
+            ]
+        ),
+        .executableTarget(
+            name: "textpipe",
+            dependencies: ["TextPipeCommandLine"],
+            // Plugins bind their TextPipe symbols to the executable's copy after dlopen: it
+            // exports them, and its soname answers a plugin's need for libTextPipe.so, so no
+            // second copy is loaded (Docs/Plugins.md).
+            linkerSettings: [.unsafeFlags(["-use-ld=bfd", "-Xlinker", "--export-dynamic", "-Xlinker", "-soname", "-Xlinker", "libTextPipe.so"],
+                                          .when(platforms: [.linux]))]
         ),
         // Helpers shared by the test targets: a seeded random generator, temporary folders,
         // finding built executables.
@@ -50,11 +64,15 @@ let package = Package(
         // Exercises the PCRE2 wrapper for the leak test, which runs it under valgrind.
         .executableTarget(name: "PCRE2LeakCheck", dependencies: ["PCRE2"], path: "Tests/PCRE2LeakCheck"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "PCRE2LeakCheck", "TestSupport"]),
+        // A host that does not provide TextPipe to plugins, for the test that the loader refuses
+        // a plugin that brings a second TextPipe.
+        .executableTarget(name: "PluginHostCheck", dependencies: ["TextPipe"], path: "Tests/PluginHostCheck"),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
         .testTarget(
             name: "TextPipeStagesTests",
             dependencies: ["TextPipe", "TextPipeStages", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
-        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "TextPipe", "TextPipeStages", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "PluginHostCheck", "TextPipe", "TextPipeStages",
+                                                        "TextPipeCommandLine", "TestSupport"]),
     ]
 )

@@ -5,14 +5,14 @@ import PackageDescription
 // Build and run in release: `swift run -c release stage-benchmarks` (see ../README.md).
 let package = Package(
     name: "StageBenchmarks",
-    dependencies: [.package(path: "../..")],
+    dependencies: [.package(name: "TextPipe", path: "../..")],
     targets: [
         .executableTarget(
             name: "stage-benchmarks",
             dependencies: [
-                .product(name: "TextPipe", package: "main"),
-                .product(name: "TextPipeStages", package: "main"),
-                .product(name: "PCRE2", package: "main"),
+                .product(name: "TextPipe", package: "TextPipe"),
+                .product(name: "TextPipeStages", package: "TextPipe"),
+                .product(name: "PCRE2", package: "TextPipe"),
             ]
         ),
     ]

@@ -9,6 +9,7 @@ public enum BuiltinStages {
         CleanStage.descriptor,
         SegmentStage.descriptor,
         RegexTagStage.descriptor,
+        SummarizeStage.descriptor,
     ]
 
     /// Registers every built-in stage (idempotent).

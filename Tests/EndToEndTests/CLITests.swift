@@ -29,12 +29,26 @@ struct CLITests {
         #expect(byID["utf8-bom-markets.txt"]?["text"]?.stringValue?.hasPrefix("\u{FEFF}") == false)
         #expect(byID["latin1-letter.txt"]?["metadata"]?.objectValue?["repaired_sequences"]?.intValue ?? 0 > 0)
         #expect(byID["empty-placeholder.txt"]?["text"] == .string(""))
+        // Every document has a summary and key phrases; one with text has some of each.
+        for record in records {
+            let id = record["id"]?.stringValue ?? "?"
+            let metadata = record["metadata"]?.objectValue
+            let layers = record["layers"]?.objectValue
+            let summary = layers?["summary"]?.arrayValue
+            #expect(summary != nil && metadata?["summary"]?.stringValue != nil, "\(id) has no summary")
+            #expect(metadata?["keywords"]?.arrayValue != nil, "\(id) has no keywords")
+            guard let sentences = layers?["sentences"]?.arrayValue, sentences.count > 3 else { continue }
+            #expect(summary?.count == 3, "\(id): \(summary?.count ?? 0) summary sentences")
+            #expect((metadata?["keywords"]?.arrayValue?.count ?? 0) > 0, "\(id) has no key phrases")
+            #expect(metadata?["summary"]?.stringValue?.isEmpty == false)
+        }
         let stats = try TP.json(out + "/news.stats.json").objectValue
         #expect(stats?["documents"]?.objectValue?["completed"] == .int(expected.count))
     }
 
     @Test("every pipeline in Pipelines/ validates")
     func shippedPipelinesValidate() throws {
+        try PluginPackages.buildExamples()  // plugins-demo.yaml loads them
         let dir = TP.repositoryRoot + "/Pipelines"
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(!files.isEmpty)

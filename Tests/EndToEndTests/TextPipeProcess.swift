@@ -14,13 +14,20 @@ enum TextPipeProcess {
 
     struct Result {
         let status: Int32
+        /// Whether a signal ended the process (a crash), rather than an exit.
+        let signaled: Bool
         let stdout: String
         let stderr: String
     }
 
     static func run(_ arguments: [String], in directory: String = repositoryRoot) throws -> Result {
+        try run(program: binary, arguments, in: directory)
+    }
+
+    /// Runs any program (`/usr/bin/env` finds one on PATH by name).
+    static func run(program: String, _ arguments: [String], in directory: String = repositoryRoot) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
@@ -38,8 +45,8 @@ enum TextPipeProcess {
         group.wait()
         let outData = outBox.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+                      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder for one test (the caller removes it).

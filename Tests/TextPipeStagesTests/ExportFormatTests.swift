@@ -153,6 +153,32 @@ struct ExportFormatTests {
         #expect(md.hasSuffix("## Text\n\nZoë said: \"Go, \\*now\\*\" \\<b\\>\\|\\</b\\>\nline two 東京 🌍 end\n"))
     }
 
+    @Test("Markdown digest of a summarized document: summarize's title, summary and key phrases in their sections, not on the metadata line")
+    func markdownAfterSummarize() throws {
+        defer { folder.cleanup() }
+        let registry = StageRegistry()
+        BuiltinStages.register(into: registry)
+        let context = StageContext(worker: 0, scratch: WorkerScratch())
+        var doc = Document(id: "harbour.txt", text: """
+            Harbour bridge reopens after repairs
+
+            The Calder harbour bridge reopened on Monday after six months of repairs. Engineers replaced the cables of the bridge. \
+            The council said the repairs cost four million pounds. Traffic on the bridge was light in the morning. \
+            Ferries will keep their extra crossings until Friday.
+            """)
+        for (name, values) in [("segment", [:]), ("summarize", ["sentences": 2, "keywords": 3])] as [(String, OrderedFields)] {
+            let descriptor = try #require(registry.descriptor(named: name))
+            guard case .transform(let stage) = try descriptor.build(try descriptor.parameters(values), StageBuildContext(
+                pipelineName: "p", pipelineDirectory: "/", outputDirectory: "/")) else { Issue.record("\(name) is not a transform"); return }
+            _ = try stage.process(&doc, context: context)
+        }
+        let md = try output(["format": "markdown", "path": "d.md", "text": false], [doc], file: "d.md")
+        #expect(md.hasPrefix("# Harbour bridge reopens after repairs\n\n`harbour.txt`\n\n## Summary\n\n- "))
+        #expect(md.components(separatedBy: "\n- ").count - 1 == 2, "two summary sentences")
+        #expect(md.contains("\n**Keywords:** "))
+        #expect(!md.contains("summary:") && !md.contains("keywords:"), "no repeat on the metadata line")
+    }
+
     @Test("text: the texts joined by the separator, nothing added")
     func plainTextJoined() throws {
         defer { folder.cleanup() }

@@ -129,7 +129,7 @@ struct PipelineLoaderTests {
         ("textpipe: 1\ninput: { path: docs, hidden: yes }\nstages: [words]", "2:30 'input': 'hidden' must be true or false, found 'yes' (YAML 1.2 reads it as a string)"),
         ("textpipe: 1\ninput: { path: docs, include: ['a{b'] }\nstages: [words]", "2:32 invalid glob 'a{b': '{' without a closing '}'"),
         ("textpipe: 1\ninput: { path: docs }\nstages:\n  - words\n  - needs-words: { names: [forbidden] }", "5:28 stage 'needs-words': the name 'forbidden' is not allowed"),
-        ("- just\n- a list", "1:1 a pipeline file must be a mapping with the keys textpipe, name, description, input, output, on_error, stages"),
+        ("- just\n- a list", "1:1 a pipeline file must be a mapping with the keys textpipe, name, description, input, output, on_error, plugins, stages"),
     ])
     func structural(_ yaml: String, _ expected: String) {
         #expect(diagnostics(yaml) == [expected])

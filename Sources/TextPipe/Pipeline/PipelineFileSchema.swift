@@ -13,6 +13,8 @@ public enum PipelineFileSchema {
                       "The output folder. Export paths, statistics, rejects and quarantine files go here."),
         ParameterSpec("on_error", .choice(ErrorPolicy.allCases.map(\.rawValue)), default: "fail",
                       "What a document that makes a stage throw does: `fail` stops the run, `skip` leaves it out, `quarantine` also writes it with its error to NAME.quarantine.jsonl."),
+        ParameterSpec("plugins", .list(.path(relativeTo: .pipelineFile)), default: [],
+                      "Stage plugins to load before the stages are checked: plugin package folders (such as `../Plugins/WordStats`) or built libraries (`.so`). Their stages are then used like built-in ones. See Plugins.md."),
         ParameterSpec("stages", .list(.string, nonEmpty: true), required: true,
                       "The stages, in order. Each entry is `- NAME: {PARAMETERS}` or just `- NAME`."),
     ]

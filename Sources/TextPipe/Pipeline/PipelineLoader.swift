@@ -5,9 +5,14 @@ import Yams
 /// and builds the stages, reporting every problem it finds in one pass.
 public struct PipelineLoader {
     public let registry: StageRegistry
+    /// Build the pipeline's plugin packages (`swift build`) before loading them.
+    public var buildPlugins: Bool
 
-    public init(registry: StageRegistry = .shared) {
+    /// `registry` holds the stages every pipeline can use; a pipeline's plugins add theirs
+    /// to a copy, so that one pipeline file never sees another's plugins.
+    public init(registry: StageRegistry = .shared, buildPlugins: Bool = false) {
         self.registry = registry
+        self.buildPlugins = buildPlugins
     }
 
     /// A loaded pipeline: validated, with its stages built.
@@ -57,7 +62,7 @@ public struct PipelineLoader {
             throw PipelineErrors(diagnostics + [Diagnostic("a pipeline file must be a mapping with the keys "
                 + PipelineFileSchema.topLevel.map(\.name).joined(separator: ", "), at: root.location)])
         }
-        var validation = Validation(registry: registry, root: root, file: file, path: path)
+        var validation = Validation(registry: registry, root: root, file: file, path: path, buildPlugins: buildPlugins)
         validation.run()
         diagnostics += validation.diagnostics
         guard diagnostics.isEmpty, let pipeline = validation.pipeline else {
@@ -80,6 +85,60 @@ public struct PipelineLoader {
         if diagnostics.isEmpty { diagnostics += Self.outputCollisions(pipeline, stages) }
         guard diagnostics.isEmpty else { throw PipelineErrors(Self.ordered(diagnostics)) }
         return Loaded(pipeline: pipeline, stages: stages)
+    }
+
+    /// A `plugins` entry of a pipeline file.
+    struct PluginEntry {
+        let written: String
+        let resolved: String
+        let location: SourceLocation
+    }
+
+    fileprivate static func pluginEntries(_ values: [JSONValue], _ validator: ParameterValidator) -> [PluginEntry] {
+        values.indices.compactMap { i in
+            guard let resolved = validator.resolvedPaths["plugins[\(i + 1)]"],
+                  let at = validator.locations["plugins[\(i + 1)]"] else { return nil }
+            return PluginEntry(written: values[i].stringValue ?? resolved, resolved: resolved, location: at)
+        }
+    }
+
+    /// Builds (when asked) and loads plugins into `registry`; each problem is located at
+    /// the entry that names the plugin.
+    static func loadPlugins(_ plugins: [PluginEntry], into registry: StageRegistry, build: Bool) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let loader = PluginLoader(registry: registry)
+        for plugin in plugins {
+            do {
+                if build, Paths.kind(of: plugin.resolved).isDirectory {
+                    try PluginBuilder().build(try PluginPackage(path: plugin.resolved))
+                }
+                try loader.load(plugin.resolved, written: plugin.written)
+            } catch {
+                problems.append(Diagnostic(error.description, at: plugin.location))
+            }
+        }
+        return problems
+    }
+
+    /// Loads the plugins a pipeline file names into this loader's registry, without
+    /// checking the rest of the file: for `textpipe stages --pipeline`.
+    public func loadPlugins(ofFile file: String) throws(PipelineErrors) {
+        let path = Paths.absolute(file, base: Paths.currentDirectory)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw PipelineErrors([Diagnostic("cannot read the pipeline file", at: SourceLocation(file: file, line: 0, column: 0, baseDirectory: Paths.currentDirectory))])
+        }
+        let root: ConfigNode
+        switch ConfigParser.parse(yaml: text, file: file, baseDirectory: Paths.directory(of: path)) {
+        case .failure(let d): throw PipelineErrors([d])
+        case .success(let node): root = node
+        }
+        guard let node = root["plugins"] else { return }
+        var validator = ParameterValidator(outputDirectory: "/")
+        guard let spec = PipelineFileSchema.topLevel.first(where: { $0.name == "plugins" }),
+              let values = validator.validate(node, as: spec.type, path: "plugins", name: "plugins", context: "")?.arrayValue
+        else { throw PipelineErrors(validator.diagnostics) }
+        let problems = Self.loadPlugins(Self.pluginEntries(values, validator), into: registry, build: buildPlugins)
+        if !problems.isEmpty { throw PipelineErrors(problems) }
     }
 
     /// Two sinks writing one file, or a sink writing over a side file of the run, would
@@ -124,18 +183,23 @@ public struct PipelineLoader {
 
 /// The validation pass over one pipeline file.
 private struct Validation {
-    let registry: StageRegistry
+    /// The stages this file can use: the loader's, plus its plugins' once they are loaded.
+    var registry: StageRegistry
     let root: ConfigNode
     let file: String
     let path: String
+    let buildPlugins: Bool
     var diagnostics: [Diagnostic] = []
     var pipeline: Pipeline?
+    /// Whether a plugin failed to load: an unknown stage may be one of its.
+    var pluginFailed = false
 
-    init(registry: StageRegistry, root: ConfigNode, file: String, path: String) {
+    init(registry: StageRegistry, root: ConfigNode, file: String, path: String, buildPlugins: Bool) {
         self.registry = registry
         self.root = root
         self.file = file
         self.path = path
+        self.buildPlugins = buildPlugins
     }
 
     mutating func run() {
@@ -182,6 +246,8 @@ private struct Validation {
         if let name = values["name"]?.stringValue, let problem = Self.problem(inName: name) {
             diagnostics.append(Diagnostic("'name' \(problem); it names the output files", at: v.locations["name"] ?? root.location))
         }
+        let plugins = values["plugins"]?.arrayValue ?? []
+        loadPlugins(PipelineLoader.pluginEntries(plugins, v))
         let stages = validateStages(outputDirectory: outputDirectory)
         guard diagnostics.isEmpty, let input, let stages else { return }
         pipeline = Pipeline(
@@ -233,6 +299,15 @@ private struct Validation {
             titleField: fields["title_field"]?.stringValue)
     }
 
+    /// Loads the listed plugins into a copy of the registry, each error at its entry.
+    private mutating func loadPlugins(_ plugins: [PipelineLoader.PluginEntry]) {
+        guard !plugins.isEmpty else { return }
+        registry = registry.copy()
+        let problems = PipelineLoader.loadPlugins(plugins, into: registry, build: buildPlugins)
+        diagnostics += problems
+        pluginFailed = !problems.isEmpty
+    }
+
     private mutating func validateStages(outputDirectory: String) -> [ConfiguredStage]? {
         guard let stagesNode = root["stages"] else {
             diagnostics.append(Diagnostic("the pipeline file is missing the required key 'stages' (a list of stages)", at: root.location))
@@ -270,7 +345,8 @@ private struct Validation {
             let name = nameNode.scalarText ?? ""
             guard let descriptor = registry.descriptor(named: name) else {
                 diagnostics.append(Diagnostic("unknown stage '\(name)'\(Suggestion.didYouMean(name, in: known))"
-                    + (Suggestion.nearest(to: name, in: known) == nil ? "; known stages: " + known.joined(separator: ", ") : ""),
+                    + (pluginFailed ? " (a plugin of this file failed to load; the stage may be one of its)"
+                       : Suggestion.nearest(to: name, in: known) == nil ? "; known stages: " + known.joined(separator: ", ") : ""),
                     at: nameNode.location))
                 ok = false
                 continue

@@ -55,7 +55,7 @@ public enum StageReference {
     /// Plain text for `textpipe stages NAME`.
     public static func text(for d: StageDescriptor, origin: String?) -> String {
         var out = "\(d.name) — \(d.summary)\n"
-        if let origin, origin != "built-in" { out += "from \(origin)\n" }
+        if let origin, origin != "built-in" { out += "(\(origin))\n" }
         let layers = describeLayers(d.layers, kind: d.kind).trimmingCharacters(in: .whitespacesAndNewlines)
         if !layers.isEmpty { out += layers.replacingOccurrences(of: "`", with: "'") + "\n" }
         if d.parameters.isEmpty { return out + "\nNo parameters.\n" }

@@ -16,11 +16,12 @@ public final class StageRegistry: @unchecked Sendable {
         public let existingOrigin: String
         public let newOrigin: String
         public var description: String {
-            "stage '\(name)' from \(newOrigin) clashes with the stage of the same name from \(existingOrigin)"
+            "stage '\(name)' (\(newOrigin)) clashes with the stage of the same name (\(existingOrigin)); one of them must be renamed or left out"
         }
     }
 
-    /// Registers a stage type. `origin` says where it comes from ("built-in", a plugin path).
+    /// Registers a stage type. `origin` says where it comes from: "built-in", "plugin PATH",
+    /// "compiled into PROGRAM".
     public func register(_ descriptor: StageDescriptor, origin: String = "built-in") throws {
         lock.lock()
         defer { lock.unlock() }
@@ -30,6 +31,22 @@ public final class StageRegistry: @unchecked Sendable {
         }
         descriptors[descriptor.name] = descriptor
         origins[descriptor.name] = origin
+    }
+
+    /// Registers a stage type by its declaration.
+    public func register(_ stage: any DeclaredStage.Type, origin: String = "built-in") throws {
+        try register(stage.descriptor, origin: origin)
+    }
+
+    /// A new registry with the same stages, for one pipeline to add its plugins to without
+    /// making them visible to another pipeline file.
+    public func copy() -> StageRegistry {
+        lock.lock()
+        defer { lock.unlock() }
+        let other = StageRegistry()
+        other.descriptors = descriptors
+        other.origins = origins
+        return other
     }
 
     public func descriptor(named name: String) -> StageDescriptor? {

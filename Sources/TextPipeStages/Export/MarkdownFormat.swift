@@ -22,31 +22,53 @@ public final class MarkdownFormat: ExportFormat {
         documentsInFile += 1
         let title = document.metadata["title"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? document.id
         md += "# \(Self.inline(title))\n\n"
+        let layers = options.layerNames(of: document)
+        let summary = summaryLines(document, layers: layers)
+        let keywords = keywordList(document, layers: layers)
+        // Metadata with a section of its own is not repeated on the metadata line.
+        var shownElsewhere: Set<String> = ["title"]
+        if !summary.isEmpty { shownElsewhere.insert(Self.summaryLayer) }
+        if !keywords.isEmpty { shownElsewhere.insert(Self.keywordsLayer) }
         md += "`" + document.id.replacingOccurrences(of: "`", with: "'") + "`"
         if options.includeMetadata {
-            for (key, value) in document.metadata where key != "title" {
+            for (key, value) in document.metadata where !shownElsewhere.contains(key) {
                 let text = value.stringValue ?? value.jsonText
                 md += " · \(Self.inline(key)): \(Self.inline(text))"
             }
         }
         md += "\n"
-        let layers = options.layerNames(of: document)
-        if layers.contains(Self.summaryLayer), let spans = document.layers[Self.summaryLayer], !spans.isEmpty {
-            md += "\n## Summary\n\n"
-            for span in spans.sorted(by: { $0.start < $1.start }) {
-                md += "- " + Self.inline(String(document.text(of: span))) + "\n"
-            }
+        if !summary.isEmpty {
+            md += "\n## Summary\n\n" + summary.map { "- " + Self.inline($0) + "\n" }.joined()
         }
-        if layers.contains(Self.keywordsLayer), let spans = document.layers[Self.keywordsLayer], !spans.isEmpty {
-            var seen = Set<String>()
-            let words = spans.map { String(document.text(of: $0)) }.filter { seen.insert($0).inserted }
-            md += "\n**Keywords:** " + words.map { Self.inline($0) }.joined(separator: ", ") + "\n"
+        if !keywords.isEmpty {
+            md += "\n**Keywords:** " + keywords.map { Self.inline($0) }.joined(separator: ", ") + "\n"
         }
         md += tagTable(document, layers: layers.filter { $0 != Self.summaryLayer && $0 != Self.keywordsLayer })
         if options.includeText && !document.text.isEmpty {
             md += "\n## Text\n\n" + Self.inline(document.text, keepLineBreaks: true) + "\n"
         }
         out.append(contentsOf: md.utf8)
+    }
+
+    /// The summary's sentences in text order: the `summary` layer (what `summarize` makes),
+    /// or else a `summary` metadata text (as a JSONL record may carry).
+    private func summaryLines(_ document: Document, layers: [String]) -> [String] {
+        if layers.contains(Self.summaryLayer), let spans = document.layers[Self.summaryLayer], !spans.isEmpty {
+            return spans.sorted { $0.start < $1.start }.map { String(document.text(of: $0)) }
+        }
+        if let text = document.metadata[Self.summaryLayer]?.stringValue, !text.isEmpty { return [text] }
+        return []
+    }
+
+    /// Key phrases: the `keywords` metadata list in rank order (`summarize` writes it, in
+    /// the phrases' clean form), or else the distinct texts of the `keywords` layer.
+    private func keywordList(_ document: Document, layers: [String]) -> [String] {
+        if let listed = document.metadata[Self.keywordsLayer]?.arrayValue?.compactMap(\.stringValue), !listed.isEmpty {
+            return listed
+        }
+        guard layers.contains(Self.keywordsLayer), let spans = document.layers[Self.keywordsLayer] else { return [] }
+        var seen = Set<String>()
+        return spans.map { String(document.text(of: $0)) }.filter { seen.insert($0).inserted }
     }
 
     /// Every labelled span is a tag: one row per label and text, with how often it occurs

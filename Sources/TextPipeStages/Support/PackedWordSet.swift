@@ -27,6 +27,13 @@ struct PackedWordSet: Sendable {
             UInt8(truncatingIfNeeded: i < 8 ? low >> (8 * i) : high >> (8 * (i - 8)))
         }
 
+        /// The word's slot in a table of 2^(64 - shift) slots.
+        @inline(__always)
+        func slot(shift: UInt64) -> Int {
+            let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count)
+            return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
         /// This word, then `separator`, then `other`: `most` + `-` + `read`.
         func joined(_ separator: UInt8, _ other: Word) -> Word {
             var joined = self
@@ -72,8 +79,9 @@ struct PackedWordSet: Sendable {
 
     @inline(__always)
     private func index(_ low: UInt64, _ high: UInt64, _ count: Int) -> Int {
-        let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: count)
-        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var word = Word()
+        (word.low, word.high, word.count) = (low, high, count)
+        return word.slot(shift: shift)
     }
 
     func contains(_ word: Word) -> Bool { tag(low: word.low, high: word.high, count: word.count) != 0 }

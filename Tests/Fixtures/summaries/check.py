@@ -11,7 +11,7 @@ Checks, for every NAME.txt / NAME.summary.json pair:
   - sentences_3 holds min(3, n) sentences and sentences_40pct holds
     max(1, round(0.4 * n)) sentences; keywords holds 5 to 8 entries.
 Also prints how many articles a lead-3 baseline would get exactly right.
-Usage: python3 check.py   (exit status 1 on any failure)
+Usage: python3 check.py [DIR]   (DIR defaults to this folder; exit status 1 on any failure)
 """
 import json, os, re, sys
 
@@ -29,6 +29,9 @@ def sentences(body):
     return out
 
 def main():
+    global HERE
+    if len(sys.argv) > 1:
+        HERE = os.path.abspath(sys.argv[1])
     failures = 0
     names = sorted(f[:-4] for f in os.listdir(HERE) if f.endswith('.txt'))
     lead_hits = 0

@@ -43,6 +43,10 @@ struct StageBenchmarks {
             try gazetteer(documents, bytes, floor: scan)
             try regexRules(documents, bytes, floor: scan)
         }
+        if only == nil || "summarize".contains(only!) {
+            try SummarizeBenchmark.run(documents, peerDirectory: nil)
+            if only != nil { return }
+        }
 
         // The same articles as web pages: MB/s are of HTML input.
         var pages: [Document] = []

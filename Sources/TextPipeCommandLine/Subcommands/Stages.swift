@@ -11,8 +11,11 @@ struct Stages: ParsableCommand {
     @Flag(name: .long, help: "Print the whole stage reference as Markdown (Docs/StageReference.md).")
     var markdown = false
 
+    @OptionGroup var pluginOptions: PluginOptions
+
     func run() throws {
         let registry = StageRegistry.shared
+        try pluginOptions.load(into: registry)
         if markdown {
             print(StageReference.markdown(registry: registry), terminator: "")
             return

@@ -22,6 +22,9 @@ struct Validate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing for valid files.")
     var quiet = false
 
+    @Flag(name: .long, help: "Build the pipeline's plugin packages (swift build) before loading them.")
+    var buildPlugins = false
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one pipeline file") }
     }
@@ -32,7 +35,7 @@ struct Validate: ParsableCommand {
             let overrides = PipelineOverrides(input: input, output: output, settings: settings,
                                               workingDirectory: FileManager.default.currentDirectoryPath)
             do {
-                let loaded = try PipelineLoader().load(file: file, overrides: overrides)
+                let loaded = try PipelineLoader(buildPlugins: buildPlugins).load(file: file, overrides: overrides)
                 if !quiet { let n = loaded.pipeline.stages.count
                     print("\(file): valid (\(n) stage\(n == 1 ? "" : "s"))") }
             } catch {

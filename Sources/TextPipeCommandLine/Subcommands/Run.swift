@@ -29,8 +29,8 @@ struct Run: ParsableCommand {
         valueName: "key=value"))
     var settings: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write an HTML report of the run to this file (self-contained: open it in any browser).", valueName: "file"))
-    var report: String?
+    @Option(name: .customLong("report"), help: ArgumentHelp("Write an HTML report of the run to this file (self-contained: open it in any browser).", valueName: "file"))
+    var reportFile: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -38,10 +38,13 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Never show the progress line (it is shown only on a terminal anyway).")
     var noProgress = false
 
+    @Flag(name: .long, help: "Build the pipeline's plugin packages (swift build) before loading them.")
+    var buildPlugins = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let report, report.isEmpty || Paths.kind(of: reportPath(report)).isDirectory {
-            throw ValidationError("--report needs a file name, such as --report report.html; '\(report)' is a folder")
+        if let reportFile, reportFile.isEmpty || Paths.kind(of: reportPath(reportFile)).isDirectory {
+            throw ValidationError("--report needs a file name, such as --report report.html; '\(reportFile)' is a folder")
         }
     }
 
@@ -55,9 +58,9 @@ struct Run: ParsableCommand {
                                           workingDirectory: FileManager.default.currentDirectoryPath)
         let loaded: PipelineLoader.Loaded
         do {
-            loaded = try PipelineLoader().load(file: pipeline, overrides: overrides)
+            loaded = try PipelineLoader(buildPlugins: buildPlugins).load(file: pipeline, overrides: overrides)
         } catch {
-            textpipe.report(error)
+            report(error)
             throw ExitStatus.invalidPipeline
         }
         let cancellation = CancellationFlag()
@@ -66,21 +69,21 @@ struct Run: ParsableCommand {
         let showProgress = !quiet && !noProgress && isatty(STDERR_FILENO) == 1
         let runner = PipelineRunner(loaded: loaded,
                                     options: .init(jobs: jobs, showProgress: showProgress, cancellation: cancellation,
-                                                   collectProfile: report != nil))
+                                                   collectProfile: reportFile != nil))
         let stats = runner.run()
         var reportFailure: String?
-        if let report {
+        if let reportFile {
             do {
-                try RunReport.write(to: reportPath(report), pipeline: loaded.pipeline, statistics: stats)
+                try RunReport.write(to: reportPath(reportFile), pipeline: loaded.pipeline, statistics: stats)
             } catch {
-                reportFailure = "cannot write the report \(reportPath(report)): \(error)"
+                reportFailure = "cannot write the report \(reportPath(reportFile)): \(error)"
             }
         }
         if !quiet {
             printError(stats.summary)
             for path in stats.outputs { printError("  wrote \(path)") }
             if let path = stats.statisticsFile { printError("  statistics: \(path)") }
-            if let report, reportFailure == nil { printError("  report: \(reportPath(report))") }
+            if let reportFile, reportFailure == nil { printError("  report: \(reportPath(reportFile))") }
         }
         if let reportFailure, stats.status == .completed {
             printError("error: \(reportFailure)")

@@ -1,8 +1,7 @@
 import ArgumentParser
 import TextPipe
-import TextPipeStages
 
-@main
+/// The `textpipe` command; `TextPipeCommandLine.main()` is its public entry.
 struct TextPipeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textpipe",
@@ -13,10 +12,9 @@ struct TextPipeCommand: ParsableCommand {
             usage; 130 interrupted (Ctrl-C).
             """,
         version: TextPipeVersion.string,
-        subcommands: [Run.self, Validate.self, Stages.self, Schema.self])
+        subcommands: [Run.self, Validate.self, Stages.self, Schema.self, Plugin.self])
 
     static func main() {
-        BuiltinStages.register()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,0 +1,3 @@
+import TextPipeCommandLine
+
+TextPipeCommandLine.main()
