@@ -88,7 +88,7 @@ public final class MarkdownFormat: ExportFormat {
                     rows[i].count += 1
                 } else {
                     rowIndex[key] = rows.count
-                    let first = positions.sourceRange(of: span)?.start ?? positions.range(of: span).start
+                    let first = positions.sourceRange(of: span)?.start ?? positions.convert(span.start)
                     rows.append(Row(label: label, text: text, count: 1, first: first))
                 }
             }

@@ -98,11 +98,6 @@ public final class SpanPositions {
         }
     }
 
-    /// The span's start and end in the export's unit.
-    public func range(of span: Span) -> (start: Int, end: Int) {
-        (convert(span.start), convert(span.end))
-    }
-
     /// The span's start and end in the text as read, in the export's unit; `nil` unless
     /// source offsets were asked for.
     public func sourceRange(of span: Span) -> (start: Int, end: Int)? {

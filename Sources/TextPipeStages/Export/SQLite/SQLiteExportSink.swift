@@ -23,7 +23,6 @@ final class SQLiteExportSink: DocumentSink {
     /// A new database gets its indexes after the load (`SQLiteSchema.indexStatements`).
     private var indexAfterLoad = false
     private var documents = 0
-    private var spans = 0
 
     init(path: String, options: ExportOptions, batchSize: Int) {
         self.path = path
@@ -124,7 +123,6 @@ final class SQLiteExportSink: DocumentSink {
                 insertSpan.bind(9, layer[i].attributes.isEmpty ? nil : JSONValue.object(layer[i].attributes).jsonText)
                 try insertSpan.run()
             }
-            spans += layer.count
         }
     }
 
@@ -172,9 +170,6 @@ final class SQLiteExportSink: DocumentSink {
         database = nil
         file?.abort()
     }
-
-    /// Spans written so far (for benchmarks).
-    var spansWritten: Int { spans }
 
     static func describe(_ error: any Error) -> String {
         if let e = error as? DatabaseError { return e.message ?? "\(e)" }
