@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SQLite export (Docs/Exports.md); links the system libsqlite3 on Linux.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,12 @@ let package = Package(
         .plugin(name: "BuildFingerprintPlugin", capability: .buildTool(), dependencies: ["BuildFingerprintTool"],
                 path: "Sources/BuildFingerprintPlugin"),
         .target(
-            name: "TextPipeStages", dependencies: ["TextPipe", "PCRE2"],
+            name: "TextPipeStages",
+            dependencies: [
+                "TextPipe", "PCRE2", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding the rows of the SQLite export (SQLiteInsert.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             // The generator of HTMLEntityTable.swift, kept beside its output.
             exclude: ["Clean/HTML/generate_entities.py"]
         ),
@@ -61,7 +68,9 @@ let package = Package(
         // a plugin that brings a second TextPipe.
         .executableTarget(name: "PluginHostCheck", dependencies: ["TextPipe"], path: "Tests/PluginHostCheck"),
         .testTarget(name: "TextPipeTests", dependencies: ["TextPipe", "TestSupport"]),
-        .testTarget(name: "TextPipeStagesTests", dependencies: ["TextPipe", "TextPipeStages", "TestSupport"]),
+        .testTarget(
+            name: "TextPipeStagesTests",
+            dependencies: ["TextPipe", "TextPipeStages", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Depends on the executable so that `swift build --build-tests` builds the binary it runs.
         .testTarget(name: "EndToEndTests", dependencies: ["textpipe", "PluginHostCheck", "TextPipe", "TextPipeStages",
                                                         "TextPipeCommandLine", "TestSupport"]),

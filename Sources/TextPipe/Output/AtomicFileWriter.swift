@@ -9,7 +9,8 @@ import Darwin
 /// and an interrupted run leaves the previous output untouched.
 public final class AtomicFileWriter {
     public let path: String
-    private let temporaryPath: String
+    /// Where the bytes go until `commit`: a hidden file beside `path`.
+    public let temporaryPath: String
     private var fd: Int32
     private var buffer: [UInt8] = []
     private static let bufferLimit = 1 << 20
@@ -148,20 +149,22 @@ public final class AtomicFileWriter {
     #endif
 }
 
-/// The temporary files of writers still open, so that a process that must exit at once
-/// (a second Ctrl-C) can remove them first.
+/// The temporary files (and staging folders) of writers still open, so that a process
+/// that must exit at once (a second Ctrl-C) can remove them first.
 public final class TemporaryFiles: @unchecked Sendable {
     public static let shared = TemporaryFiles()
     private let lock = NSLock()
     private var paths: Set<String> = []
 
-    func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
-    func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
+    public func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    public func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
-    /// Deletes every temporary file still registered.
+    /// Deletes every temporary file and staging folder still registered.
     public func removeAll() {
         lock.withLock {
-            for p in paths { unlink(p) }
+            for p in paths where unlink(p) != 0 && (errno == EISDIR || errno == EPERM) {
+                try? FileManager.default.removeItem(atPath: p)
+            }
             paths.removeAll()
         }
     }

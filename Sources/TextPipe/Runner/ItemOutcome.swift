@@ -16,4 +16,6 @@ struct ItemOutcome: Sendable {
     var snapshots: [Document]
     var end: End
     var repaired: Bool
+    /// Measured for the run report when the document went through every stage.
+    var profile: DocumentProfile? = nil
 }

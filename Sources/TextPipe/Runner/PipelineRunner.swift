@@ -16,16 +16,19 @@ public final class PipelineRunner {
         public var windowBytes: Int
         public var showProgress: Bool
         public var cancellation: CancellationFlag
+        /// Collect `RunStatistics.profile` (lengths, tags, failures) for the run report.
+        public var collectProfile: Bool
 
         public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
                     windowBytes: Int = 256 << 20, showProgress: Bool = false,
-                    cancellation: CancellationFlag = CancellationFlag())
+                    cancellation: CancellationFlag = CancellationFlag(), collectProfile: Bool = false)
         {
             self.jobs = max(1, jobs)
             self.window = window ?? max(1, jobs) * 64
             self.windowBytes = windowBytes
             self.showProgress = showProgress
             self.cancellation = cancellation
+            self.collectProfile = collectProfile
         }
     }
 
@@ -53,6 +56,7 @@ public final class PipelineRunner {
             stages: zip(pipeline.stages, stages).map { configured, built in
                 StageStatistics(label: configured.label, kind: { if case .sink = built { return .sink } else { return .transform } }())
             })
+        if options.collectProfile { stats.profile = RunProfile() }
         let sinks: [(index: Int, sink: any DocumentSink)] = stages.enumerated().compactMap { i, s in
             if case .sink(let sink) = s { return (i, sink) } else { return nil }
         }
@@ -101,6 +105,7 @@ public final class PipelineRunner {
             if case .transform(let t) = stage { return t } else { return nil }
         }
         let decoder = DocumentDecoder(spec: spec)
+        let collectProfile = options.collectProfile
         var workerThreads: [Thread] = []
         let finished = DispatchGroup()
         for worker in 0..<options.jobs {
@@ -108,13 +113,15 @@ public final class PipelineRunner {
             let thread = Thread {
                 let context = StageContext(worker: worker, scratch: WorkerScratch())
                 var elapsed = [UInt64](repeating: 0, count: workerStages.count)
+                var bytesIn = [UInt64](repeating: 0, count: workerStages.count)
                 while let item = queue.pop() {
                     let outcome = cancellation.isCancelled
                         ? ItemOutcome(id: item.id, source: item.source, byteCount: item.byteCount, snapshots: [], end: .cancelled, repaired: false)
-                        : Self.process(item, decoder: decoder, stages: workerStages, context: context, elapsed: &elapsed)
+                        : Self.process(item, decoder: decoder, stages: workerStages, context: context,
+                                       elapsed: &elapsed, bytesIn: &bytesIn, collectProfile: collectProfile)
                     results.put(item.sequence, outcome)
                 }
-                timings.add(elapsed)
+                timings.add(elapsed, bytesIn: bytesIn)
                 finished.leave()
             }
             // Stages may recurse (HTML trees, regex engines): give workers room.
@@ -149,6 +156,7 @@ public final class PipelineRunner {
         progress?.clear()
 
         for (i, ns) in timings.total.enumerated() { stats.stages[i].seconds += Double(ns) / 1e9 }
+        for (i, bytes) in timings.bytesIn.enumerated() { stats.stages[i].bytesIn += Int(bytes) }
         for (i, ns) in sinkElapsed.enumerated() { stats.stages[i].seconds += Double(ns) / 1e9 }
         stats.warnings = warnings.items
         if stats.inputItems == 0 && !cancellation.isCancelled {
@@ -170,7 +178,9 @@ public final class PipelineRunner {
                 var pending: [String] = []
                 for s in sinks {
                     let t0 = DispatchTime.now().uptimeNanoseconds
-                    pending += try s.sink.finish().outputs
+                    let summary = try s.sink.finish()
+                    pending += summary.outputs
+                    stats.warnings += summary.warnings.map { "stage '\(stats.stages[s.index].label)': \($0)" }
                     stats.stages[s.index].seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
                 }
                 try rejects.prepare()
@@ -235,6 +245,7 @@ public final class PipelineRunner {
         }
         for (k, s) in sinks.enumerated() where k < outcome.snapshots.count {
             let t0 = DispatchTime.now().uptimeNanoseconds
+            stats.stages[s.index].bytesIn += outcome.snapshots[k].byteCount
             do {
                 try s.sink.write(outcome.snapshots[k])
             } catch {
@@ -246,6 +257,7 @@ public final class PipelineRunner {
         case .completed:
             stats.completed += 1
             for i in stats.stages.indices { stats.stages[i].documentsOut += 1 }
+            if let profile = outcome.profile { stats.profile?.add(profile) }
         case .dropped(let stage, let reason):
             stats.dropped += 1
             for i in 0..<stage { stats.stages[i].documentsOut += 1 }
@@ -259,6 +271,7 @@ public final class PipelineRunner {
             for i in 0..<stage { stats.stages[i].documentsOut += 1 }
             stats.stages[stage].failed += 1
             stats.failed += 1
+            stats.profile?.addFailure(id: outcome.id, stage: label, message: message)
             switch pipeline.onError {
             case .fail:
                 throw RunFailure(message: "document '\(outcome.id)' failed in stage '\(label)': \(message)"
@@ -309,7 +322,8 @@ public final class PipelineRunner {
 
     /// Decodes an item and runs it through the per-document stages (on a worker).
     private static func process(_ item: InputItem, decoder: DocumentDecoder, stages: [(any DocumentStage)?],
-                                context: StageContext, elapsed: inout [UInt64]) -> ItemOutcome
+                                context: StageContext, elapsed: inout [UInt64], bytesIn: inout [UInt64],
+                                collectProfile: Bool) -> ItemOutcome
     {
         var outcome = ItemOutcome(id: item.id, source: item.source, byteCount: item.byteCount, snapshots: [],
                                   end: .completed, repaired: false)
@@ -329,6 +343,7 @@ public final class PipelineRunner {
                 outcome.snapshots.append(document)  // a sink: it sees the document as it is here
                 continue
             }
+            bytesIn[index] += UInt64(document.byteCount)
             let t0 = DispatchTime.now().uptimeNanoseconds
             do {
                 let result = try stage.process(&document, context: context)
@@ -343,17 +358,25 @@ public final class PipelineRunner {
                 return outcome
             }
         }
+        if collectProfile { outcome.profile = DocumentProfile(document) }
         return outcome
     }
 }
 
-/// Per-stage time, summed over workers when they finish.
+/// Per-stage time and bytes in, summed over workers when they finish.
 final class StageTimings: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var total: [UInt64]
-    init(count: Int) { total = [UInt64](repeating: 0, count: count) }
-    func add(_ values: [UInt64]) {
-        lock.withLock { for (i, v) in values.enumerated() { total[i] += v } }
+    private(set) var bytesIn: [UInt64]
+    init(count: Int) {
+        total = [UInt64](repeating: 0, count: count)
+        bytesIn = total
+    }
+    func add(_ values: [UInt64], bytesIn bytes: [UInt64]) {
+        lock.withLock {
+            for (i, v) in values.enumerated() { total[i] += v }
+            for (i, v) in bytes.enumerated() { bytesIn[i] += v }
+        }
     }
 }
 

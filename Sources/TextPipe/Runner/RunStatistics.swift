@@ -6,6 +6,8 @@ public struct StageStatistics: Sendable {
     public var documentsOut = 0
     public var dropped = 0
     public var failed = 0
+    /// Bytes of text (UTF-8) of the documents that entered the stage: with `seconds`, its throughput.
+    public var bytesIn = 0
     /// Time spent in the stage, summed over workers.
     public var seconds = 0.0
     /// Drop reasons and how often each occurred.
@@ -37,6 +39,9 @@ public struct RunStatistics: Sendable {
     public var failure: String?
     /// Where the statistics were written, once they were (not part of the JSON).
     public var statisticsFile: String?
+    /// Lengths, tags and failures for the run report; `nil` unless the runner was asked
+    /// to collect them (not part of the JSON).
+    public var profile: RunProfile?
 
     /// Every input item is in exactly one of these.
     public var accountedFor: Int { completed + dropped + failed + skipped }
@@ -54,6 +59,7 @@ public struct RunStatistics: Sendable {
             f["out"] = .int(s.documentsOut)
             f["dropped"] = .int(s.dropped)
             f["failed"] = .int(s.failed)
+            f["bytes_in"] = .int(s.bytesIn)
             f["seconds"] = .double((s.seconds * 1e6).rounded() / 1e6)
             if !s.dropReasons.isEmpty { f["drop_reasons"] = reasons(s.dropReasons) }
             stageValues.append(.object(f))

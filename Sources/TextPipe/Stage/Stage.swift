@@ -43,10 +43,14 @@ public struct SinkSummary: Sendable {
     public var outputs: [String]
     public var recordsWritten: Int
     public var bytesWritten: Int
-    public init(outputs: [String] = [], recordsWritten: Int = 0, bytesWritten: Int = 0) {
+    /// Things the user should know about the outputs (names changed to avoid a clash);
+    /// the run lists them with its warnings.
+    public var warnings: [String]
+    public init(outputs: [String] = [], recordsWritten: Int = 0, bytesWritten: Int = 0, warnings: [String] = []) {
         self.outputs = outputs
         self.recordsWritten = recordsWritten
         self.bytesWritten = bytesWritten
+        self.warnings = warnings
     }
 }
 

@@ -1,5 +1,7 @@
 /// Appends JSON to a byte buffer. Hand-written because exports write millions of small
-/// objects: `JSONEncoder` allocates per value and cannot stream into one buffer.
+/// objects: `JSONEncoder` allocates per value and cannot stream into one buffer. The
+/// per-token methods are `@inlinable` so that exports in other modules write a span's
+/// punctuation and numbers without a call per byte.
 public struct JSONWriter {
     public var bytes: [UInt8]
 
@@ -8,13 +10,13 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    @inline(__always) public mutating func raw(_ ascii: StaticString) {
+    @inlinable @inline(__always) public mutating func raw(_ ascii: StaticString) {
         ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    @inline(__always) public mutating func byte(_ b: UInt8) { bytes.append(b) }
+    @inlinable @inline(__always) public mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-    public mutating func int(_ value: Int) {
+    @inlinable public mutating func int(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
@@ -29,7 +31,7 @@ public struct JSONWriter {
                 v /= 10
             } while v > 0
             if value < 0 { bytes.append(0x2D) }
-            bytes.append(contentsOf: buf[i...])
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[i...]))
             return buf.count - i
         }
         _ = count
@@ -119,7 +121,7 @@ public struct JSONWriter {
     }
 
     /// Writes `"key":` (with a leading comma unless `first`).
-    @inline(__always) public mutating func key(_ k: StaticString, first: Bool = false) {
+    @inlinable @inline(__always) public mutating func key(_ k: StaticString, first: Bool = false) {
         if !first { bytes.append(0x2C) }
         bytes.append(0x22)
         raw(k)

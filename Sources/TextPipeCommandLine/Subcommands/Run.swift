@@ -8,7 +8,8 @@ struct Run: ParsableCommand {
         discussion: """
             Statistics go to OUTPUT/NAME.stats.json; skipped, dropped and failed documents are \
             listed with their reasons in OUTPUT/NAME.rejects.jsonl, and quarantined ones (on_error: \
-            quarantine) in OUTPUT/NAME.quarantine.jsonl.
+            quarantine) in OUTPUT/NAME.quarantine.jsonl. --report writes a self-contained HTML \
+            page about the run (stages, time, lengths, tags, failures), also when the run fails.
             """)
 
     @Argument(help: "The pipeline file (YAML).")
@@ -28,6 +29,9 @@ struct Run: ParsableCommand {
         valueName: "key=value"))
     var settings: [String] = []
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Write an HTML report of the run to this file (self-contained: open it in any browser).", valueName: "file"))
+    var reportFile: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -39,6 +43,14 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let reportFile, reportFile.isEmpty || Paths.kind(of: reportPath(reportFile)).isDirectory {
+            throw ValidationError("--report needs a file name, such as --report report.html; '\(reportFile)' is a folder")
+        }
+    }
+
+    /// The report's path, relative paths taken from the current folder like other options.
+    func reportPath(_ report: String) -> String {
+        Paths.absolute(report, base: FileManager.default.currentDirectoryPath)
     }
 
     func run() throws {
@@ -56,12 +68,28 @@ struct Run: ParsableCommand {
         defer { signals.restore() }
         let showProgress = !quiet && !noProgress && isatty(STDERR_FILENO) == 1
         let runner = PipelineRunner(loaded: loaded,
-                                    options: .init(jobs: jobs, showProgress: showProgress, cancellation: cancellation))
+                                    options: .init(jobs: jobs, showProgress: showProgress, cancellation: cancellation,
+                                                   collectProfile: reportFile != nil))
         let stats = runner.run()
+        var reportFailure: String?
+        if let reportFile {
+            do {
+                try RunReport.write(to: reportPath(reportFile), pipeline: loaded.pipeline, statistics: stats)
+            } catch {
+                reportFailure = "cannot write the report \(reportPath(reportFile)): \(error)"
+            }
+        }
         if !quiet {
             printError(stats.summary)
             for path in stats.outputs { printError("  wrote \(path)") }
             if let path = stats.statisticsFile { printError("  statistics: \(path)") }
+            if let reportFile, reportFailure == nil { printError("  report: \(reportPath(reportFile))") }
+        }
+        if let reportFailure, stats.status == .completed {
+            printError("error: \(reportFailure)")
+            throw ExitStatus.runFailed
+        } else if let reportFailure {
+            printError("warning: \(reportFailure)")
         }
         switch stats.status {
         case .completed:

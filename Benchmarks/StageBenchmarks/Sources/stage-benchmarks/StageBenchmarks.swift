@@ -26,6 +26,10 @@ struct StageBenchmarks {
             try JSONValue.array(twentyRules.map(JSONValue.string)).jsonText.write(toFile: dir + "/rules.json", atomically: true, encoding: .utf8)
             print("exported the corpus and the 20 rules to \(dir)")
         }
+        if CommandLine.arguments.contains("--exports") {
+            try ExportBenchmarks.run(documents, inputBytes: bytes)
+            return
+        }
         print("")
         // The floor: touch every byte once (count the periods).
         let scan = measure(documents, Self.byteScan)
