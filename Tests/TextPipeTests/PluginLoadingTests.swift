@@ -179,4 +179,58 @@ struct PluginLoadingTests {
         #expect(throws: ParameterError.self) { try registry.descriptor(named: "collect")!.makeTransform() }
         #expect(throws: PipelineErrors.self) { try registry.descriptor(named: "needs-words")!.makeTransform(["limit": 99]) }
     }
+
+    /// Runs the fingerprint tool over copies of Sources/TextPipe and returns the record it writes.
+    func fingerprint(ofCopyAt copy: String) throws -> String {
+        let tool = try #require(BuildProducts.executable(named: "BuildFingerprintTool"), "BuildFingerprintTool was not built")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: copy).filter { $0.hasSuffix(".swift") }.map { copy + "/" + $0 }
+        let output = folder.path + "/fingerprint-\(UUID().uuidString).swift"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = [output, ""] + files
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return try String(contentsOfFile: output, encoding: .utf8)
+    }
+
+    @Test("the build fingerprint is the same for the same sources in another folder, and changes with any edit")
+    func fingerprintFollowsSourcesNotFolders() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/TextPipe").path
+        let first = folder.path + "/one/TextPipe", second = folder.path + "/elsewhere/deeper/TextPipe"
+        for copy in [first, second] {
+            try FileManager.default.createDirectory(atPath: copy + "/..", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: sources, toPath: copy)
+        }
+        let a = try fingerprint(ofCopyAt: first)
+        #expect(a.contains("textpipe-build/1;"))
+        #expect(try fingerprint(ofCopyAt: second) == a, "another folder, same sources")
+        let span = second + "/Document/Span.swift"
+        try (String(contentsOfFile: span, encoding: .utf8) + "\n// an edit\n").write(toFile: span, atomically: true, encoding: .utf8)
+        #expect(try fingerprint(ofCopyAt: second) != a, "a comment changes the sources")
+    }
+
+    @Test("a plugin path that is a FIFO or a device is refused without being opened")
+    func specialFilesRefused() throws {
+        let fifo = folder.path + "/fifo.so"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(PluginLoader.notALibrary(fifo)?.contains("not a regular file") == true)
+        #expect(PluginLoader.notALibrary("/dev/null")?.contains("not a regular file") == true)
+    }
+
+    @Test("stage names are lower-case words joined by hyphens; one origin cannot register two stages of one name")
+    func registryNames() throws {
+        for good in ["clean", "regex-tag", "word-stats", "h2o", "a1-b2"] { #expect(StageRegistry.isValidName(good), "\(good)") }
+        for bad in ["", "Clean", "regex_tag", "-x", "x-", "a--b", "1abc", "bad name", "ünï"] {
+            #expect(!StageRegistry.isValidName(bad), "\(bad)")
+        }
+        let registry = StageRegistry()
+        let one = StageDescriptor(name: "probe", summary: "One.") { _, _ in fatalError() }
+        let other = StageDescriptor(name: "probe", summary: "Another.") { _, _ in fatalError() }
+        try registry.register(one, origin: "plugin p")
+        try registry.register(one, origin: "plugin p")  // the same declaration again: harmless
+        #expect(throws: StageRegistry.NameClash.self) { try registry.register(other, origin: "plugin p") }
+        #expect(throws: StageRegistry.InvalidName.self) { try registry.register(StageDescriptor(name: "Bad Name", summary: "Bad.") { _, _ in fatalError() }) }
+    }
 }

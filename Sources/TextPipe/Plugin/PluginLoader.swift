@@ -95,14 +95,20 @@ public struct PluginLoader {
     static func rebuildAdvice(_ package: PluginPackage?) -> String {
         let sources = TextPipeBuild.sourcePackage.map { " (\($0))" } ?? ""
         let target = package.map { commandPath($0.path) } ?? "its package"
-        return "rebuild it with 'textpipe plugin build \(target)', with its Package.swift depending on the TextPipe package this textpipe was built from\(sources)"
+        return "rebuild it with 'textpipe plugin build \(target)', with its Package.swift depending on the TextPipe package this textpipe was built from\(sources); if it is refused again after that, textpipe itself is older than those sources: rebuild textpipe first ('swift build')"
     }
 
     /// Why a file cannot be a loadable library, judged by its first bytes, if it cannot.
     static func notALibrary(_ path: String) -> String? {
+        // Only a regular file: opening a FIFO would wait forever, a device could be anything.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return "\(path) is not a regular file (a plugin is a package folder or the .so its build makes)"
+        }
         guard let file = FileHandle(forReadingAtPath: path) else { return "\(path) cannot be read" }
         defer { try? file.close() }
-        let head = [UInt8](file.readData(ofLength: 4))
+        guard let data = try? file.read(upToCount: 4) else { return "\(path) cannot be read" }
+        let head = [UInt8](data)
         #if os(macOS)
         let magics: [[UInt8]] = [[0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]]
         #else

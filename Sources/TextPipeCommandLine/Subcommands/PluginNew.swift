@@ -22,7 +22,20 @@ struct PluginNew: ParsableCommand {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
               name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
         else { throw ValidationError("the name must be ASCII letters and digits, starting with a letter (such as WordStats), found '\(name)'") }
+        // Module names the package depends on or imports cannot be reused by it.
+        if Self.reservedModules.contains(name.lowercased()) {
+            throw ValidationError("'\(name)' is the name of a module a plugin uses; choose another name")
+        }
+        let stage = Self.stageName(for: name)
+        if let origin = StageRegistry.shared.origin(of: stage) {
+            throw ValidationError("the stage would be named '\(stage)', like the \(origin) stage; choose another name")
+        }
     }
+
+    static let reservedModules: Set<String> = [
+        "textpipe", "textpipestages", "textpipecommandline", "pcre2", "cpcre2", "yams", "testing", "foundation",
+        "swift", "dispatch", "xctest", "glibc", "darwin",
+    ]
 
     func run() throws {
         let cwd = Paths.currentDirectory

@@ -31,8 +31,9 @@ public struct RedactStage: DocumentStage, DeclaredStage {
             Overlapping spans are redacted as one, under the first one's label. Other spans are \
             moved to the new text: a span inside a redacted one becomes the placeholder and \
             loses its attributes (they may quote the redacted text); a span around it keeps \
-            them. The source text stays available for source offsets, so exports write only \
-            redacted text unless they are asked for the source.
+            them. String metadata (an HTML title, a summary) gets the same replacement wherever it \
+            repeats a redacted text. The source text stays available for source offsets, so \
+            exports write only redacted text unless they are asked for the source.
             """,
         build: { parameters, _ in
             let placeholder = parameters.string("placeholder") ?? "[{label}]"
@@ -64,10 +65,38 @@ public struct RedactStage: DocumentStage, DeclaredStage {
             }
             builder.copy(raw, copied..<raw.count)
         }
+        redactMetadata(&document, plan)
         let layers = document.layers.map { (name: $0.name, spans: $0.spans.map(plan.moved)) }
         let (newText, map) = builder.finish()
         document.replaceText(newText, mapping: map)
         for (name, spans) in layers { document.layers[name] = spans }
         return .keep
+    }
+
+    /// Replaces each redacted text where string metadata repeats it (a page's title often
+    /// names the person the text names), longest first so a name inside an address goes
+    /// with the address.
+    private func redactMetadata(_ document: inout Document, _ plan: RedactionPlan) {
+        var replacements: [String: String] = [:]
+        for redaction in plan.redactions {
+            let original = String(document.text(in: redaction.range))
+            if original.count >= 2 { replacements[original] = redaction.replacement }
+        }
+        let ordered = replacements.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }
+        func redacted(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .string(var text):
+                for (original, replacement) in ordered where text.contains(original) {
+                    text = text.replacingOccurrences(of: original, with: replacement)
+                }
+                return .string(text)
+            case .array(let items): return .array(items.map(redacted))
+            case .object(let fields): return .object(OrderedFields(fields.map { ($0.0, redacted($0.1)) }))
+            default: return value
+            }
+        }
+        for name in document.metadata.map(\.0) {
+            if let value = document.metadata[name] { document.metadata[name] = redacted(value) }
+        }
     }
 }

@@ -33,6 +33,18 @@ struct RedactStageTests {
         #expect(tags.map(\.attributes) == [["redacted": true], ["redacted": true], ["id": "x"]])
     }
 
+    @Test("string metadata that repeats a redacted text is redacted too")
+    func metadata() throws {
+        var doc = tagged("Laura Chen (laura.chen@example.org) joins the board.",
+                         [("laura.chen@example.org", "EMAIL"), ("Laura Chen", "PERSON")])
+        doc.metadata["title"] = "Laura Chen (laura.chen@example.org) joins board"
+        doc.metadata["authors"] = ["Laura Chen", "Staff"]
+        try redact(&doc, ["labels": ["EMAIL", "PERSON"]])
+        #expect(doc.text == "[PERSON] ([EMAIL]) joins the board.")
+        #expect(doc.metadata["title"] == "[PERSON] ([EMAIL]) joins board")
+        #expect(doc.metadata["authors"] == ["[PERSON]", "Staff"])
+    }
+
     @Test("spans keep pointing into the source text, through this and an earlier rewrite")
     func sourceOffsets() throws {
         let source = "Call  ann@example.org  now,  Ann."
