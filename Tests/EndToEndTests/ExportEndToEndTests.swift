@@ -45,6 +45,43 @@ struct ExportEndToEndTests {
         #expect(record.objectValue?["id"] == .string("../../etc/passwd"))
     }
 
+    @Test("a document's file never takes the name of another output, a side file or a folder; too long ids are shortened")
+    func perDocumentNamesAvoidOtherFiles() throws {
+        let dir = TextPipeProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let long = String(repeating: "a/", count: 2100) + "end"
+        TextPipeProcess.write(dir + "/in/ids.jsonl", """
+            {"id": "all.jsonl", "text": "HOSTILE"}
+            {"id": "p.stats.json", "text": "two"}
+            {"id": "a", "text": "three"}
+            {"id": "a/b", "text": "four"}
+            {"id": "\(long)", "text": "five"}
+
+            """)
+        TextPipeProcess.write(dir + "/p.yaml", """
+            textpipe: 1
+            name: p
+            input: { path: in, id_field: id }
+            output: out
+            stages:
+              - export: { format: jsonl, path: all.jsonl }
+              - export: { format: text, path: "{id}" }
+
+            """)
+        let run = try TextPipeProcess.run(["run", dir + "/p.yaml", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The run's own files are intact.
+        let records = try TextPipeProcess.jsonLines(dir + "/out/all.jsonl")
+        #expect(records.count == 5)
+        #expect(try TextPipeProcess.json(dir + "/out/p.stats.json").objectValue?["documents"] != nil)
+        // Every document has a file of its own, with its text.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir + "/out")
+            .filter { !Paths.kind(of: dir + "/out/" + $0).isDirectory && $0 != "all.jsonl" && $0 != "p.stats.json" }
+        let texts = try files.map { try String(contentsOfFile: dir + "/out/" + $0, encoding: .utf8) }.sorted()
+        #expect(texts == ["HOSTILE", "five", "four", "three", "two"], "\(files)")
+        #expect(files.allSatisfy { $0.utf8.count <= 1100 })
+    }
+
     @Test("Pipelines/news-to-database.yaml writes JSONL, CSV and SQLite from one run")
     func newsToDatabase() throws {
         let out = TextPipeProcess.temporaryFolder()

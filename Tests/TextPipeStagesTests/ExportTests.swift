@@ -38,6 +38,14 @@ struct ExportTests {
         }
     }
 
+    @Test("Markdown text keeps its lines but starts no block: lists, rules, headings, code, HTML")
+    func markdownTextStartsNoBlock() {
+        let text = "Total\n===\n- item\n+ more\n    indented code\n12. twelve\n<script>x</script>\n2026 was fine"
+        #expect(MarkdownFormat.textBlock(text).split(separator: "\n", omittingEmptySubsequences: false) == [
+            "Total", "\\===", "\\- item", "\\+ more", "indented code", "12\\. twelve", "\\<script\\>x\\</script\\>", "2026 was fine",
+        ])
+    }
+
     @Test("span offsets in code points, UTF-16 units and UTF-8 bytes")
     func offsetUnits() throws {
         let doc = sampleDocument()

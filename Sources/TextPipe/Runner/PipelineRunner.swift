@@ -68,6 +68,11 @@ public final class PipelineRunner {
             quarantine.abort()
         }
         do {
+            let sideFiles: Set<String> = [pipeline.statisticsPath, rejectsPath, quarantinePath]
+            for s in sinks {
+                let others = sinks.filter { $0.index != s.index }.flatMap { $0.sink.outputPaths }
+                s.sink.avoid(sideFiles.union(others))
+            }
             for s in sinks { try s.sink.start() }
         } catch {
             abortAll()

@@ -17,6 +17,10 @@ public protocol DocumentSink: AnyObject {
     /// The files this sink will write (absolute), known at build time so that validation
     /// can catch two stages writing the same file.
     var outputPaths: [String] { get }
+    /// Tells the sink the files the run writes besides its own (other sinks' outputs, the
+    /// statistics, rejects and quarantine files), before `start`: a sink that makes file
+    /// names from documents must never choose one of them.
+    func avoid(_ paths: Set<String>)
     /// Called once before the first document; open files here, never at build time
     /// (`textpipe validate` builds stages but must not create outputs).
     func start() throws
@@ -34,6 +38,7 @@ public protocol DocumentSink: AnyObject {
 
 extension DocumentSink {
     public var outputPaths: [String] { [] }
+    public func avoid(_ paths: Set<String>) {}
     public func start() throws {}
     public func commit() throws {}
 }

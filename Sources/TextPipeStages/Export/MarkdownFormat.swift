@@ -29,7 +29,8 @@ public final class MarkdownFormat: ExportFormat {
         var shownElsewhere: Set<String> = ["title"]
         if !summary.isEmpty { shownElsewhere.insert(Self.summaryLayer) }
         if !keywords.isEmpty { shownElsewhere.insert(Self.keywordsLayer) }
-        md += "`" + document.id.replacingOccurrences(of: "`", with: "'") + "`"
+        // An id is one line of code: a line break in it must not start a block of its own.
+        md += "`" + document.id.map { $0 == "`" ? "'" : $0.isNewline || $0 == "\t" ? " " : $0 }.reduce(into: "") { $0.append($1) } + "`"
         if options.includeMetadata {
             for (key, value) in document.metadata where !shownElsewhere.contains(key) {
                 let text = value.stringValue ?? value.jsonText
@@ -45,7 +46,7 @@ public final class MarkdownFormat: ExportFormat {
         }
         md += tagTable(document, layers: layers.filter { $0 != Self.summaryLayer && $0 != Self.keywordsLayer })
         if options.includeText && !document.text.isEmpty {
-            md += "\n## Text\n\n" + Self.inline(document.text, keepLineBreaks: true) + "\n"
+            md += "\n## Text\n\n" + Self.textBlock(document.text) + "\n"
         }
         out.append(contentsOf: md.utf8)
     }
@@ -114,14 +115,30 @@ public final class MarkdownFormat: ExportFormat {
     /// HTML or a table cell are backslash-escaped, so a tag like `<script>` or `a|b` shows
     /// as written. Line breaks become spaces unless kept (the text section keeps its
     /// paragraphs).
-    static func inline(_ text: String, keepLineBreaks: Bool = false) -> String {
+    /// Text whose lines stay lines but never start a Markdown block: indentation is dropped
+    /// (it would make code) and a leading `-`, `+`, `=` or `1.` is escaped (a list, a rule,
+    /// a heading underline).
+    static func textBlock(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var escaped = inline(String(line.drop { $0 == " " || $0 == "\t" }))
+            guard let first = escaped.first else { return escaped }
+            if first == "-" || first == "+" || first == "=" {
+                escaped.insert("\\", at: escaped.startIndex)
+            } else if first.isASCII && first.isNumber, let mark = escaped.firstIndex(where: { !($0.isASCII && $0.isNumber) }),
+                      escaped[mark] == "." || escaped[mark] == ")"
+            {
+                escaped.insert("\\", at: mark)
+            }
+            return escaped
+        }.joined(separator: "\n")
+    }
+
+    static func inline(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "#", "~":
                 out.append("\\")
-                out.append(scalar)
-            case "\n" where keepLineBreaks:
                 out.append(scalar)
             case "\n", "\r", "\t":
                 out.append(" ")

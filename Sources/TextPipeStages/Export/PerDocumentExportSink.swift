@@ -26,6 +26,10 @@ final class PerDocumentExportSink: DocumentSink {
     private var renamed: [(id: String, path: String)] = []
     private var renamedCount = 0
     private var started = false
+    /// Files of the run that a document's name must not take (absolute paths).
+    private var reserved: Set<String> = []
+    /// Relative paths longer than this are shortened: file systems refuse long paths.
+    static let longestPath = 1024
 
     init(format: any ExportFormat, template: OutputPathTemplate) {
         self.format = format
@@ -38,8 +42,11 @@ final class PerDocumentExportSink: DocumentSink {
 
     var outputPaths: [String] { [Paths.join(template.root, template.text)] }
 
+    func avoid(_ paths: Set<String>) { reserved = paths }
+
     func start() throws {
         try AtomicFileWriter.makeDirectories(template.root)
+        sweepStaleStaging()
         Self.removeTree(staging)
         try AtomicFileWriter.makeDirectories(staging)
         TemporaryFiles.shared.add(staging)
@@ -48,16 +55,28 @@ final class PerDocumentExportSink: DocumentSink {
 
     func write(_ document: Document) throws {
         records += 1
-        let wanted = template.relativePath(for: document, number: records)
         buffer.removeAll(keepingCapacity: true)
         format.begin(into: &buffer)
         format.encode(document, into: &buffer)
         format.end(into: &buffer)
+        var wanted = template.relativePath(for: document, number: records)
+        if wanted.utf8.count > Self.longestPath { wanted = shortened(wanted) }
         var relative = wanted
         var attempt = 1
         while true {
             let full = Paths.join(staging, relative)
-            try makeParent(of: full, for: document, relative: relative)
+            if reserved.contains(Paths.join(template.root, relative)) {
+                attempt += 1
+                relative = Self.numbered(wanted, attempt, extensionSuffix: extensionSuffix)
+                continue
+            }
+            if !makeParent(of: full) {
+                // A file of an earlier document has the name of one of this one's folders
+                // (`a`, then `a/b`): the folders become part of the file name instead.
+                wanted = wanted.replacingOccurrences(of: "/", with: "_")
+                relative = attempt > 1 ? Self.numbered(wanted, attempt, extensionSuffix: extensionSuffix) : wanted
+                continue
+            }
             let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 {
                 defer { close(fd) }
@@ -86,15 +105,28 @@ final class PerDocumentExportSink: DocumentSink {
         return path + "~\(n)"
     }
 
-    private func makeParent(of full: String, for document: Document, relative: String) throws {
+    /// Makes the folders above `full`; false when a file already has one of their names.
+    private func makeParent(of full: String) -> Bool {
         let parent = Paths.directory(of: full)
-        guard parent != staging else { return }
-        do {
-            try AtomicFileWriter.makeDirectories(parent)
-        } catch {
-            // A file of an earlier document has the name a folder needs (`a` and `a/b`).
-            throw ExportFileError("cannot write document '\(document.id)' to \(Paths.join(template.root, relative)): "
-                + "a file of an earlier document has the name of one of its folders; change the 'path' template")
+        guard parent != staging else { return true }
+        return (try? AtomicFileWriter.makeDirectories(parent)) != nil && Paths.kind(of: parent).isDirectory
+    }
+
+    /// A path too long for file systems, cut to its start and a hash of the whole, with the
+    /// format's extension kept.
+    private func shortened(_ path: String) -> String {
+        let hash = String(SafeFileName.fnv1a(path), radix: 16)
+        let head = String(decoding: path.utf8.prefix(200), as: UTF8.self).replacingOccurrences(of: "/", with: "_")
+        return head + "~" + hash + extensionSuffix
+    }
+
+    /// Removes staging folders that runs of this export left when they were killed: their
+    /// process is gone.
+    private func sweepStaleStaging() {
+        let prefix = ".textpipe-export-\(String(SafeFileName.fnv1a(template.text), radix: 16)).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: template.root)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { Self.removeTree(Paths.join(template.root, name)) }
         }
     }
 

@@ -22,6 +22,7 @@ final class SQLiteExportSink: DocumentSink {
     private var inBatch = 0
     /// A new database gets its indexes after the load (`SQLiteSchema.indexStatements`).
     private var indexAfterLoad = false
+    private var hasSpansByDocument = false
     private var documents = 0
 
     init(path: String, options: ExportOptions, batchSize: Int) {
@@ -78,6 +79,14 @@ final class SQLiteExportSink: DocumentSink {
     }
 
     private func insert(_ document: Document, _ db: Database) throws {
+        // A new database loads without its indexes; the first repeated id builds the one its
+        // delete needs, so repeats cost a lookup each instead of a scan of all spans.
+        if indexAfterLoad && !hasSpansByDocument,
+           try Int.fetchOne(db, sql: "SELECT doc_id FROM documents WHERE id = ?", arguments: [document.id]) != nil
+        {
+            try db.execute(sql: SQLiteSchema.spansByDocument)
+            hasSpansByDocument = true
+        }
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [document.id])
         let positions = SpanPositions(document, unit: options.offsets, sourceOffsets: options.sourceOffsets)
         let insertDocument = try SQLiteInsert(db, sql: "INSERT INTO documents(id, text, length) VALUES (?, ?, ?)")

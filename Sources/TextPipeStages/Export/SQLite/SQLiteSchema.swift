@@ -62,11 +62,15 @@ enum SQLiteSchema {
         "CREATE VIRTUAL TABLE documents_fts USING fts5(text, content='documents', content_rowid='doc_id')",
     ]
 
+    /// The index a repeated document id needs: deleting its earlier rows cascades to its
+    /// spans, which without it is a scan of the whole table per repeat.
+    static let spansByDocument = "CREATE INDEX IF NOT EXISTS spans_by_document ON spans(doc_id, layer, start)"
+
     /// What a new database gets after its first load: building indexes and the full-text
     /// index once from all rows is faster than keeping them up to date row by row.
     static let indexStatements = [
         "CREATE INDEX metadata_by_key ON metadata(key, value)",
-        "CREATE INDEX spans_by_document ON spans(doc_id, layer, start)",
+        spansByDocument,
         "CREATE INDEX spans_by_label ON spans(label, doc_id)",
         "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
         // From here on the full-text index follows every change, as a re-run replaces documents.
