@@ -10,15 +10,12 @@ func cleaned(_ text: String, _ params: [String: JSONValue] = [:]) throws -> Docu
 }
 
 func cleanedDocument(_ document: Document, _ params: [String: JSONValue]) throws -> Document {
-    let values = try CleanStage.descriptor.parameters(OrderedFields(params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
-    let built = try CleanStage.descriptor.build(values, StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/"))
-    guard case .transform(let stage) = built else { throw CleanTestError.notATransform }
+    let stage = try CleanStage.descriptor.makeTransform(OrderedFields(params.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
     var doc = document
-    _ = try stage.process(&doc, context: StageContext(worker: 0, scratch: WorkerScratch()))
+    _ = try stage.run(&doc)
     return doc
 }
 
-enum CleanTestError: Error { case notATransform }
 
 @Suite("clean: text normalization")
 struct CleanTests {

@@ -168,9 +168,7 @@ struct ExportFormatTests {
             """)
         for (name, values) in [("segment", [:]), ("summarize", ["sentences": 2, "keywords": 3])] as [(String, OrderedFields)] {
             let descriptor = try #require(registry.descriptor(named: name))
-            guard case .transform(let stage) = try descriptor.build(try descriptor.parameters(values), StageBuildContext(
-                pipelineName: "p", pipelineDirectory: "/", outputDirectory: "/")) else { Issue.record("\(name) is not a transform"); return }
-            _ = try stage.process(&doc, context: context)
+            _ = try descriptor.makeTransform(values).process(&doc, context: context)
         }
         let md = try output(["format": "markdown", "path": "d.md", "text": false], [doc], file: "d.md")
         #expect(md.hasPrefix("# Harbour bridge reopens after repairs\n\n`harbour.txt`\n\n## Summary\n\n- "))

@@ -244,11 +244,7 @@ struct SummarizeTests {
 
     /// Runs only `summarize` (no `segment`) on a document whose layers are given.
     static func summarizeOnly(_ values: OrderedFields, _ doc: Document, scratch: WorkerScratch = WorkerScratch()) throws -> Document {
-        let params = try SummarizeStage.descriptor.parameters(values)
-        guard case .transform(let stage) = try SummarizeStage.descriptor.build(
-            params, StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/tmp")) else {
-            throw CancellationError()
-        }
+        let stage = try SummarizeStage.descriptor.makeTransform(values)
         var doc = doc
         _ = try stage.process(&doc, context: StageContext(worker: 0, scratch: scratch))
         return doc
@@ -275,10 +271,7 @@ struct SummarizeTests {
                      "The second vote on the harbour levy failed. A second count confirmed it. Campaigners want a second ballot."]
         func run(_ text: String, _ scratch: WorkerScratch) throws -> Document {
             var doc = Document(id: "t", text: text)
-            let segment = try SegmentStage.descriptor.parameters()
-            guard case .transform(let s) = try SegmentStage.descriptor.build(
-                segment, StageBuildContext(pipelineName: "t", pipelineDirectory: "/", outputDirectory: "/tmp")) else { return doc }
-            _ = try s.process(&doc, context: StageContext(worker: 0, scratch: scratch))
+            _ = try SegmentStage.descriptor.makeTransform().process(&doc, context: StageContext(worker: 0, scratch: scratch))
             return try Self.summarizeOnly(OrderedFields([("sentences", 2), ("keywords", 4)]), doc, scratch: scratch)
         }
         let fresh = try texts.map { try run($0, WorkerScratch()) }

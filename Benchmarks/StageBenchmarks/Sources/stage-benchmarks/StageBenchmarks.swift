@@ -213,10 +213,8 @@ struct StageBenchmarks {
         let registry = StageRegistry()
         BuiltinStages.register(into: registry)
         guard let d = registry.descriptor(named: name) else { fatalError("no stage \(name)") }
-        let values = try d.parameters(OrderedFields(overrides.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
-        guard case .transform(let stage) = try d.build(values, StageBuildContext(pipelineName: "b", pipelineDirectory: "/", outputDirectory: "/tmp"))
-        else { fatalError("\(name) is not a per-document stage") }
-        return stage
+        return try d.makeTransform(OrderedFields(overrides.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+                                   outputDirectory: "/tmp")
     }
 
     /// The best of three passes over all documents, in seconds.
