@@ -182,7 +182,7 @@ public struct SummarizeStage: DocumentStage {
             guard sentence.lowerBound < line.upperBound else { return sentence }
             guard sentence.upperBound > line.upperBound else { return nil }
             var start = line.upperBound
-            while start < sentence.upperBound && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+            while start < sentence.upperBound && Summarizer.isSpace(bytes[start]) { start += 1 }
             return start < sentence.upperBound ? start..<sentence.upperBound : nil
         }
     }
@@ -205,11 +205,12 @@ public struct SummarizeStage: DocumentStage {
     /// and a blank line after it. With `anyFirstLine`, any first line that has text after it.
     /// A byte-order mark and no-break spaces before it are skipped.
     static func headline(_ b: UnsafeBufferPointer<UInt8>, anyFirstLine: Bool) -> Range<Int>? {
-        @inline(__always) func isBlank(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 || x == 0x0D }
+        // White space within a line: the headline is one line.
+        @inline(__always) func isBlank(_ x: UInt8) -> Bool { Summarizer.isSpace(x) && x != 0x0A }
         let n = b.count
         var start = 0
         while start < n {
-            if isBlank(b[start]) || b[start] == 0x0A {
+            if Summarizer.isSpace(b[start]) {
                 start += 1
             } else if start + 2 < n && b[start] == 0xEF && b[start + 1] == 0xBB && b[start + 2] == 0xBF {
                 start += 3
@@ -224,7 +225,7 @@ public struct SummarizeStage: DocumentStage {
         var end = newline
         while end > start && isBlank(b[end - 1]) { end -= 1 }
         var rest = newline
-        while rest < n && (isBlank(b[rest]) || b[rest] == 0x0A) { rest += 1 }
+        while rest < n && Summarizer.isSpace(b[rest]) { rest += 1 }
         guard end > start, rest < n else { return nil }  // a single line is not a title
         if anyFirstLine { return start..<end }
         guard end - start <= 200, !".!?:;,".utf8.contains(b[end - 1]) else { return nil }
@@ -254,7 +255,7 @@ public struct SummarizeStage: DocumentStage {
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for b in text.utf8 {
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
+            if Summarizer.isSpace(b) {
                 pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20) }

@@ -201,6 +201,10 @@ struct Summarizer: Sendable {
         }
     }
 
+    /// ASCII white space: space, tab, CR and LF, what the summary text collapses.
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
     /// Code points in the sentence as the summary text shows it: each run of white space
     /// counts as one space, and none at the ends.
     static func collapsedLength(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
@@ -208,7 +212,7 @@ struct Summarizer: Sendable {
         var pendingSpace = false
         for i in range {
             let b = bytes[i]
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
+            if isSpace(b) {
                 pendingSpace = count > 0
             } else if b & 0xC0 != 0x80 {
                 count += pendingSpace ? 2 : 1
