@@ -130,7 +130,7 @@ public struct SummarizeStage: DocumentStage {
         if let summaryField {
             // Hard-wrapped sentences keep their line breaks in the layer, not in the digest.
             let text = result.picked.map { document.text(in: candidates[$0.sentence]) }.joined(separator: " ")
-            document.metadata[summaryField] = .string(Self.collapsingWhitespace(text))
+            document.metadata[summaryField] = .string(collapseWhitespace(text, isSpace: Summarizer.isSpace))
         }
         if summarizer.keyPhraseCount > 0 {
             let phrases = result.keyPhrases.map { found in
@@ -141,7 +141,7 @@ public struct SummarizeStage: DocumentStage {
                     phrase.firstOccurrence = phrase.firstOccurrence.lowerBound..<(phrase.firstOccurrence.upperBound - suffix.utf8.count)
                     surface = document.text(in: phrase.firstOccurrence)
                 }
-                let text = Self.collapsingWhitespace(surface)
+                let text = collapseWhitespace(surface, isSpace: Summarizer.isSpace)
                 return (phrase, phrase.isProperName ? text : text.lowercased())
             }
             document.layers["keywords"] = phrases.enumerated().map { rank, entry in
@@ -246,24 +246,6 @@ public struct SummarizeStage: DocumentStage {
         String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || $0.properties.numericType != nil
         }))
-    }
-
-    /// The text with every run of spaces, tabs and line breaks made one space.
-    static func collapsingWhitespace(_ text: some StringProtocol) -> String {
-        // On bytes: this runs on every summary, and Character iteration would dominate it.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for b in text.utf8 {
-            if Summarizer.isSpace(b) {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(b)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func rounded(_ x: Float) -> Double { (Double(x) * 10_000).rounded() / 10_000 }

@@ -626,13 +626,14 @@ struct HTMLTextLayout {
     func isPlain(_ b: UInt8) -> Bool { !isWhitespace(b) && b != UInt8(ascii: "&") }
 }
 
-/// Collapses runs of HTML whitespace into one space and trims the ends.
-func collapseWhitespace(_ text: String) -> String {
+/// Collapses runs of white space (HTML's, unless `isSpace` says otherwise) into one space
+/// and trims the ends. On bytes: it runs on every title and every summary.
+func collapseWhitespace(_ text: some StringProtocol, isSpace: (UInt8) -> Bool = isWhitespace) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     for b in text.utf8 {
-        if isWhitespace(b) {
+        if isSpace(b) {
             pendingSpace = !out.isEmpty
         } else {
             if pendingSpace { out.append(0x20) }
